@@ -1,0 +1,37 @@
+package org.gemba.auth;
+
+import java.security.Principal;
+import java.util.Set;
+import org.gemba.common.OrgId;
+import org.gemba.common.UserId;
+
+/** The authenticated person behind a request, always inside one organisation. */
+public record Caller(UserId id, OrgId orgId, String email, String name, Set<Role> roles) implements Principal {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    @Override
+    public String getName() {
+        return email;
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAny(Role... candidates) {
+        for (Role r : candidates) {
+            if (roles.contains(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** HR and ADMIN act for the whole organisation (on a leader's behalf, reports, ...). */
+    public boolean isOffice() {
+        return hasAny(Role.HR, Role.ADMIN);
+    }
+}

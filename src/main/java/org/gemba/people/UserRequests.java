@@ -1,0 +1,53 @@
+package org.gemba.people;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.gemba.auth.Role;
+
+/** Request bodies of the people endpoints. */
+public final class UserRequests {
+    private UserRequests() {}
+
+    static final String TRAINING = "^[A-Z][A-Z0-9_]{1,49}$";
+
+    public record CreateUser(
+            @NotBlank @Email @Size(max = 320) String email,
+            @NotBlank @Size(max = 200) String name,
+            @NotEmpty List<@NotNull Role> roles,
+            String password,
+            @Size(max = 50) String grade,
+            @Size(max = 100) String directorate,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") BigDecimal fte,
+            LocalDate startDate,
+            LocalDate endDate,
+            @Size(max = 50) List<@NotNull @Pattern(regexp = TRAINING, message = "must be an upper-case code such as FOOD_HYGIENE") String> trainings) {}
+
+    /**
+     * Partial update: an absent field is left alone; for the clearable ones an explicit
+     * {@code null} clears the value.
+     */
+    public record UpdateUser(
+            @Email @Size(min = 3, max = 320) String email,
+            @Size(min = 1, max = 200) String name,
+            @Size(min = 1) List<@NotNull Role> roles,
+            Optional<String> password,
+            Optional<@Size(max = 50) String> grade,
+            Optional<@Size(max = 100) String> directorate,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") BigDecimal fte,
+            Optional<LocalDate> startDate,
+            Optional<LocalDate> endDate,
+            @Size(max = 50) List<@NotNull @Pattern(regexp = TRAINING, message = "must be an upper-case code such as FOOD_HYGIENE") String> trainings,
+            Boolean active) {}
+
+    public record CreateToken(@NotBlank @Size(max = 100) String name) {}
+}
