@@ -102,7 +102,7 @@ public class GembaApplication extends Application<GembaConfiguration> {
 
         registerErrorHandling(env, mapper);
         env.jersey().register(new MeResource(jdbi, audit));
-        env.jersey().register(new UserResource(jdbi, users, cursors));
+        env.jersey().register(new UserResource(jdbi, users, cursors, mapper, env.getValidator()));
         env.jersey().register(new NotificationResource(jdbi, cursors));
         env.jersey().register(new AuditResource(jdbi, cursors, mapper));
         env.jersey().register(OpenApi.resource());

@@ -38,6 +38,13 @@ public class ViolationProblemMapper implements ExceptionMapper<ConstraintViolati
                     || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // List<@Pattern String> items: Hibernate names the element "<list element>"
+                if (node.getIndex() != null) {
+                    name.append('[').append(node.getIndex()).append(']');
+                }
+                continue;
+            }
             if (node.getName() == null) {
                 continue;
             }

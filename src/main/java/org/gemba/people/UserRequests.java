@@ -11,14 +11,13 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.gemba.auth.Role;
 
 /** Request bodies of the people endpoints. */
 public final class UserRequests {
     private UserRequests() {}
 
-    static final String TRAINING = "^[A-Z][A-Z0-9_]{1,49}$";
+    static final String TRAINING = "^(?i)[A-Z][A-Z0-9_]{1,49}$";
 
     public record CreateUser(
             @NotBlank @Email @Size(max = 320) String email,
@@ -33,19 +32,19 @@ public final class UserRequests {
             @Size(max = 50) List<@NotNull @Pattern(regexp = TRAINING, message = "must be an upper-case code such as FOOD_HYGIENE") String> trainings) {}
 
     /**
-     * Partial update: an absent field is left alone; for the clearable ones an explicit
-     * {@code null} clears the value.
+     * Partial update, read through {@link org.gemba.common.Patch}: an absent field is left alone;
+     * grade, directorate, startDate and endDate are cleared by an explicit {@code null}.
      */
     public record UpdateUser(
             @Email @Size(min = 3, max = 320) String email,
             @Size(min = 1, max = 200) String name,
             @Size(min = 1) List<@NotNull Role> roles,
-            Optional<String> password,
-            Optional<@Size(max = 50) String> grade,
-            Optional<@Size(max = 100) String> directorate,
+            String password,
+            @Size(max = 50) String grade,
+            @Size(max = 100) String directorate,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") BigDecimal fte,
-            Optional<LocalDate> startDate,
-            Optional<LocalDate> endDate,
+            LocalDate startDate,
+            LocalDate endDate,
             @Size(max = 50) List<@NotNull @Pattern(regexp = TRAINING, message = "must be an upper-case code such as FOOD_HYGIENE") String> trainings,
             Boolean active) {}
 

@@ -1,6 +1,10 @@
 package org.gemba.people;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.auth.Auth;
+import jakarta.validation.Validator;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +28,7 @@ import org.gemba.common.CursorCodec;
 import org.gemba.common.Id;
 import org.gemba.common.Page;
 import org.gemba.common.PageRequest;
+import org.gemba.common.Patch;
 import org.gemba.common.QueryParams;
 import org.gemba.common.UserId;
 import org.gemba.common.Versions;
@@ -37,10 +42,15 @@ public class UserResource {
     private final UserService users;
     private final CursorCodec cursors;
 
-    public UserResource(Jdbi jdbi, UserService users, CursorCodec cursors) {
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    public UserResource(Jdbi jdbi, UserService users, CursorCodec cursors, ObjectMapper mapper, Validator validator) {
         this.jdbi = jdbi;
         this.users = users;
         this.cursors = cursors;
+        this.mapper = mapper;
+        this.validator = validator;
     }
 
     /** 201 with Location; 422 for invalid fields (e-mail in use, weak password); 403 for non-admins. */
@@ -87,9 +97,10 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("ADMIN")
     public Response update(@Auth Caller caller, @PathParam("id") String id,
-                           @HeaderParam("If-Match") String ifMatch, @Valid UserRequests.UpdateUser body) {
+                           @HeaderParam("If-Match") String ifMatch, ObjectNode body) throws JsonProcessingException {
         UserId userId = new UserId(Id.fromPath(id, "User"));
-        return withEtag(users.update(caller, userId, body, ifMatch));
+        Patch<UserRequests.UpdateUser> patch = Patch.read(body, UserRequests.UpdateUser.class, mapper, validator);
+        return withEtag(users.update(caller, userId, patch, ifMatch));
     }
 
     static Response withEtag(UserRow row) {

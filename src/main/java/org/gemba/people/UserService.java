@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.gemba.audit.AuditLog;
 import org.gemba.auth.Caller;
 import org.gemba.auth.PasswordHasher;
@@ -14,6 +13,7 @@ import org.gemba.auth.Role;
 import org.gemba.common.ApiException;
 import org.gemba.common.Checks;
 import org.gemba.common.OrgId;
+import org.gemba.common.Patch;
 import org.gemba.common.UserId;
 import org.gemba.common.Versions;
 import org.jdbi.v3.core.Handle;
@@ -66,11 +66,20 @@ public class UserService {
         return hasher.hash(password);
     }
 
-    public UserRow update(Caller actor, UserId id, UserRequests.UpdateUser req, String ifMatch) {
-        if (req.password() != null) {
-            checkPassword(req.password().orElse(null), true);
+    public UserRow update(Caller actor, UserId id, Patch<UserRequests.UpdateUser> patch, String ifMatch) {
+        UserRequests.UpdateUser req = patch.value();
+        Checks.start()
+                .require(!patch.has("email") || req.email() != null, "email", "must not be null")
+                .require(!patch.has("name") || req.name() != null, "name", "must not be null")
+                .require(!patch.has("roles") || req.roles() != null, "roles", "must not be null")
+                .require(!patch.has("fte") || req.fte() != null, "fte", "must not be null")
+                .require(!patch.has("trainings") || req.trainings() != null, "trainings", "must not be null")
+                .require(!patch.has("active") || req.active() != null, "active", "must not be null")
+                .orThrow();
+        if (patch.has("password")) {
+            checkPassword(req.password(), true);
         }
-        String newHash = req.password() == null ? null : hasher.hash(req.password().get());
+        String newHash = patch.has("password") ? hasher.hash(req.password()) : null;
         UserRow updated = jdbi.inTransaction(h -> {
             UserDao dao = h.attach(UserDao.class);
             UserRow current = dao.lock(actor.orgId().value(), id.value())
@@ -80,8 +89,8 @@ public class UserService {
             if (!email.equalsIgnoreCase(current.email()) && dao.emailTaken(email, current.id())) {
                 throw ApiException.invalid("email", "is already in use");
             }
-            LocalDate start = pick(req.startDate(), current.startDate());
-            LocalDate end = pick(req.endDate(), current.endDate());
+            LocalDate start = patch.has("startDate") ? req.startDate() : current.startDate();
+            LocalDate end = patch.has("endDate") ? req.endDate() : current.endDate();
             checkDates(start, end);
             boolean active = req.active() == null ? current.active() : req.active();
             if (!active && current.id().equals(actor.id().value())) {
@@ -93,8 +102,8 @@ public class UserService {
             }
             UserRow row = dao.update(actor.orgId().value(), id.value(), email,
                     req.name() == null ? current.name() : req.name().trim(), roles,
-                    blankToNull(pick(req.grade(), current.grade())),
-                    blankToNull(pick(req.directorate(), current.directorate())),
+                    blankToNull(patch.has("grade") ? req.grade() : current.grade()),
+                    blankToNull(patch.has("directorate") ? req.directorate() : current.directorate()),
                     req.fte() == null ? current.fte() : req.fte(), start, end,
                     req.trainings() == null ? current.trainings() : trainings(req.trainings()), active);
             if (newHash != null) {
@@ -135,10 +144,6 @@ public class UserService {
             change.put("to", after);
             changes.put(field, change);
         }
-    }
-
-    private static <T> T pick(Optional<T> requested, T current) {
-        return requested == null ? current : requested.orElse(null);
     }
 
     private static void checkPassword(String password, boolean required) {
