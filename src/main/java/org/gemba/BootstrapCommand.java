@@ -32,12 +32,16 @@ class BootstrapCommand extends DatabaseCommand {
         String orgName = required("GEMBA_ORG_NAME");
         String email = required("GEMBA_ADMIN_EMAIL");
         String password = required("GEMBA_ADMIN_PASSWORD");
-        PasswordPolicy.problem(password).ifPresent(p -> fail("GEMBA_ADMIN_PASSWORD " + p));
+        System.out.println(bootstrap(jdbi, new PasswordHasher(config.getSecurity().passwordHashCost),
+                new AuditLog(bootstrap.getObjectMapper()), orgName, email, password));
+    }
 
-        PasswordHasher hasher = new PasswordHasher(config.getSecurity().passwordHashCost);
-        AuditLog audit = new AuditLog(bootstrap.getObjectMapper());
+    /** Idempotent per organisation name; answers what it did. */
+    static String bootstrap(Jdbi jdbi, PasswordHasher hasher, AuditLog audit, String orgName, String email,
+                            String password) {
+        PasswordPolicy.problem(password).ifPresent(p -> fail("GEMBA_ADMIN_PASSWORD " + p));
         UserService users = new UserService(jdbi, hasher, audit, () -> { });
-        String outcome = jdbi.inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             OrgId orgId = new OrgId(h.attach(OrganisationDao.class).ensure(orgName, "Europe/London"));
             UserDao dao = h.attach(UserDao.class);
             if (dao.emailTaken(email, null)) {
@@ -52,7 +56,6 @@ class BootstrapCommand extends DatabaseCommand {
                     Map.of("email", email, "roles", List.of("ADMIN")), "bootstrap command");
             return "Created organisation '" + orgName + "' with admin " + email + ".";
         });
-        System.out.println(outcome);
     }
 
     private static String required(String name) {
