@@ -60,9 +60,8 @@ public class BookingResource {
                          @NotNull @Valid BookingRequests.Book body) {
         BookingService.Answer a = bookings.book(caller, body, key);
         Response.ResponseBuilder r = Response.status(a.status()).type(MediaType.APPLICATION_JSON).entity(a.json());
-        String id = a.id() != null ? a.id().toString() : idOf(a.json());
-        if (a.status() == 201 && id != null) {
-            r.location(URI.create("/api/v1/bookings/" + id));
+        if (a.status() == 201 && a.id() != null) {
+            r.location(URI.create("/api/v1/bookings/" + a.id()));
         }
         return r.build();
     }
@@ -124,10 +123,5 @@ public class BookingResource {
     public BookingView attendance(@Auth Caller caller, @PathParam("id") String id,
                                   @NotNull @Valid BookingRequests.Attendance body) {
         return attendance.record(caller, Id.fromPath(id, "Booking"), body);
-    }
-
-    private static String idOf(String json) {
-        int i = json == null ? -1 : json.indexOf("\"id\":\"");
-        return i < 0 ? null : json.substring(i + 6, i + 42);
     }
 }

@@ -78,7 +78,7 @@ public class BookingService {
                     throw ApiException.invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key",
                             "was already used with a different request body");
                 }
-                return new Answer(first.responseStatus(), null, first.responseBody());
+                return new Answer(first.responseStatus(), idOf(first.responseBody()), first.responseBody());
             }
             BookingView v = book(h, caller, req);
             String body = json(v);
@@ -170,6 +170,15 @@ public class BookingService {
             return mapper.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private UUID idOf(String json) {
+        try {
+            String id = mapper.readTree(json).path("id").asText(null);
+            return id == null ? null : UUID.fromString(id);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null;
         }
     }
 
