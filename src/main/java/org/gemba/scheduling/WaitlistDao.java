@@ -21,11 +21,12 @@ public interface WaitlistDao {
               FROM waitlist_entries w
             """;
 
+    /** The queue orders by arrival, so the database's own wall clock stamps it, not the business clock. */
     @SqlQuery("""
             INSERT INTO waitlist_entries (org_id, shift_id, leader_id, created_at)
-            VALUES (:orgId, :shiftId, :leaderId, :now) RETURNING id
+            VALUES (:orgId, :shiftId, :leaderId, clock_timestamp()) RETURNING id
             """)
-    UUID insert(UUID orgId, UUID shiftId, UUID leaderId, Instant now);
+    UUID insert(UUID orgId, UUID shiftId, UUID leaderId);
 
     @SqlQuery(SELECT + " WHERE w.org_id = :orgId AND w.id = :id")
     Optional<Entry> find(UUID orgId, UUID id);
