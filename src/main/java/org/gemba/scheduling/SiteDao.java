@@ -22,8 +22,7 @@ public interface SiteDao {
     Optional<SiteRow> find(UUID orgId, UUID id);
 
     /** Sorted by name, id as the tie-breaker. */
-    @SqlQuery("""
-            SELECT """ + COLUMNS + """
+    @SqlQuery("SELECT " + COLUMNS + """
               FROM sites
              WHERE org_id = :orgId
                AND (CAST(:afterName AS text) IS NULL
