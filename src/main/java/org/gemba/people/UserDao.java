@@ -12,7 +12,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(UserRow.class)
 public interface UserDao {
 
-    String COLUMNS = """
+    // leading space: a text block drops the trailing space of "SELECT """ / "RETURNING """
+    String COLUMNS = " " + """
             id, org_id, email, name, roles, grade, directorate, fte, start_date, end_date, trainings, active,
             password_hash IS NOT NULL AS has_password, version, created_at, updated_at
             """;
