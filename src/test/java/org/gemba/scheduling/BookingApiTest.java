@@ -312,4 +312,20 @@ class BookingApiTest {
         assertThat(as(outsider).post("/api/v1/shifts/" + shift + "/waitlist", Map.of()).status()).isEqualTo(404);
         assertThat(as(outsider).get("/api/v1/shifts").json().path("items")).isEmpty();
     }
+
+    @Test
+    void book_byHrOnBehalfWithoutOverride_needsNoReason_andTellsTheLeaderWhoBooked() {
+        Fixtures.User leader = org.user("LEADER");
+        Fixtures.User hr = org.user(new Fixtures.UserSpec("HR").name("Programme Office"));
+        UUID shift = shift(Sched.placement(org), IN_3_DAYS, 3);
+        Http.Res res = as(hr).post("/api/v1/bookings", Map.of("shiftId", shift.toString(), "leaderId", leader.id().toString()));
+        assertThat(res.status()).isEqualTo(201);
+        assertThat(res.json().path("leaderId").asText()).isEqualTo(leader.id().toString());
+        assertThat(res.json().path("bookedBy").asText()).isEqualTo(hr.id().toString());
+        assertThat(Sched.text("SELECT body FROM notifications WHERE user_id = ? AND type = 'BOOKING_MADE'", leader.id()))
+                .contains("Programme Office booked this for you");
+        Http.Res noLeader = as(hr).post("/api/v1/bookings", Map.of("shiftId", shift.toString()));
+        assertThat(noLeader.status()).isEqualTo(422);
+        assertThat(noLeader.json().path("errors").get(0).path("field").asText()).isEqualTo("leaderId");
+    }
 }

@@ -183,4 +183,34 @@ class ShiftApiTest {
         assertThat(as(org.user("LEADER")).get("/api/v1/shifts/" + shift + "/bookings").status()).isEqualTo(403);
         assertThat(as(host).get("/api/v1/shifts/not-a-uuid").status()).isEqualTo(404);
     }
+
+    @Test
+    void change_intoAnotherBookingOfABookedLeader_refusesWithOverlappingBooking_andChangesNothing() {
+        UUID shift = Sched.shift(org, placement, START, START.plus(3, ChronoUnit.HOURS), 3);
+        Fixtures.User leader = org.user("LEADER");
+        book(leader, shift);
+        book(leader, Sched.shift(org, Sched.placement(org), START.plus(4, ChronoUnit.HOURS), START.plus(8, ChronoUnit.HOURS), 3));
+        Http.Res res = as(host).patch("/api/v1/shifts/" + shift, Map.of("end", START.plus(5, ChronoUnit.HOURS).toString(),
+                "reason", "longer service"));
+        assertThat(res.status()).isEqualTo(409);
+        assertThat(res.code()).isEqualTo("OVERLAPPING_BOOKING");
+        assertThat(Sched.count("SELECT sequence FROM shifts WHERE id = ?", shift)).isZero();
+        assertThat(Sched.count("SELECT count(*) FROM notifications WHERE user_id = ? AND type = 'SHIFT_CHANGED'",
+                leader.id())).isZero();
+        assertThat(as(org.user("HR")).patch("/api/v1/shifts/" + shift, Map.of("capacity", 5, "reason", "x")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void change_capacityOnly_notifiesBookedLeadersWithTheReason() {
+        UUID shift = Sched.shift(org, placement, START, START.plus(3, ChronoUnit.HOURS), 3);
+        Fixtures.User leader = org.user("LEADER");
+        book(leader, shift);
+        Http.Res res = as(org.user("ADMIN")).patch("/api/v1/shifts/" + shift, Map.of("capacity", 2, "reason", "fewer beds"));
+        assertThat(res.status()).isEqualTo(200);
+        assertThat(res.json().path("capacity").asInt()).isEqualTo(2);
+        assertThat(res.json().path("sequence").asInt()).isEqualTo(1);
+        assertThat(Sched.text("SELECT body FROM notifications WHERE user_id = ? AND type = 'SHIFT_CHANGED'", leader.id()))
+                .contains("3 to 2").contains("fewer beds");
+    }
 }
