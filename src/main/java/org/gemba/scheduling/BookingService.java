@@ -115,6 +115,8 @@ public class BookingService {
                     + minNotice.toHours() + " hours before they start.");
         }
         UUID id = Booker.place(h, org, shift, leader, caller.id().value(), override, reason, now);
+        WaitlistDao queue = h.attach(WaitlistDao.class);
+        queue.waiting(org, shift.id(), leader.id()).ifPresent(e -> queue.resolve(org, e.id(), "LEFT", "booked directly", now));
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("shiftId", shift.id());
         changes.put("leaderId", leader.id());

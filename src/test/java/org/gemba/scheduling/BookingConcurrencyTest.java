@@ -102,4 +102,34 @@ class BookingConcurrencyTest {
         assertThat(Sched.count("SELECT count(*) FROM bookings WHERE shift_id = ?", shift)).isEqualTo(1);
         assertThat(Sched.count("SELECT booked_count FROM shifts WHERE id = ?", shift)).isEqualTo(1);
     }
+
+    @Test
+    void cancel_concurrentCancellationsOfAFullShift_promoteExactlyAsManyWaitersAsPlacesFreed() throws Exception {
+        UUID shift = Sched.shift(org, Sched.placement(org), START, START.plus(3, ChronoUnit.HOURS), 4);
+        List<String> bookings = new ArrayList<>();
+        List<Fixtures.User> booked = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Fixtures.User leader = org.user("LEADER");
+            booked.add(leader);
+            bookings.add(leader.http(APP.getLocalPort()).post("/api/v1/bookings", Map.of("shiftId", shift.toString()))
+                    .json().path("id").asText());
+        }
+        for (int i = 0; i < 6; i++) {
+            assertThat(org.user("LEADER").http(APP.getLocalPort()).post("/api/v1/shifts/" + shift + "/waitlist", Map.of())
+                    .status()).isEqualTo(201);
+        }
+        List<Callable<Http.Res>> calls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Http http = booked.get(i).http(APP.getLocalPort());
+            String path = "/api/v1/bookings/" + bookings.get(i) + "/cancel";
+            calls.add(() -> http.post(path, Map.of("reason", "diary clash")));
+        }
+        assertThat(race(calls)).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+        assertThat(Sched.count("SELECT count(*) FROM bookings WHERE shift_id = ? AND status = 'BOOKED'", shift)).isEqualTo(4);
+        assertThat(Sched.count("SELECT booked_count FROM shifts WHERE id = ?", shift)).isEqualTo(4);
+        assertThat(Sched.count("SELECT count(*) FROM waitlist_entries WHERE shift_id = ? AND status = 'PROMOTED'", shift))
+                .isEqualTo(3);
+        assertThat(Sched.count("SELECT count(*) FROM waitlist_entries WHERE shift_id = ? AND status = 'WAITING'", shift))
+                .isEqualTo(3);
+    }
 }
