@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.gemba.audit.AuditLog;
 import org.gemba.auth.Caller;
@@ -103,9 +102,5 @@ public class PlacementService {
 
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    static <T> T pick(Optional<T> requested, T current) {
-        return requested == null ? current : requested.orElse(null);
     }
 }

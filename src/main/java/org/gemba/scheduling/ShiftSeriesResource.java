@@ -4,9 +4,12 @@ import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,6 +25,7 @@ import org.gemba.audit.AuditLog;
 import org.gemba.auth.Caller;
 import org.gemba.auth.Role;
 import org.gemba.common.ApiException;
+import org.gemba.common.Id;
 import org.gemba.scheduling.PlacementDao.PlacementRow;
 import org.jdbi.v3.core.Jdbi;
 
@@ -86,5 +90,23 @@ public class ShiftSeriesResource {
                     capacity, shifts.bySeries(org, seriesId).stream().map(ShiftView::of).toList());
         });
         return Response.created(URI.create("/api/v1/shift-series/" + view.id())).entity(view).build();
+    }
+
+    /** 200 the series with its shifts (as they are now); 404 unknown or of another organisation. */
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    public SeriesView get(@Auth Caller caller, @PathParam("id") String id) {
+        UUID org = caller.orgId().value();
+        UUID seriesId = Id.fromPath(id, "Shift series");
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, placement_id, local_start, duration_minutes, rrule, capacity
+                          FROM shift_series WHERE org_id = :org AND id = :id""")
+                .bind("org", org).bind("id", seriesId)
+                .map((rs, ctx) -> new SeriesView(rs.getObject("id", UUID.class), rs.getObject("placement_id", UUID.class),
+                        rs.getObject("local_start", LocalDateTime.class), rs.getInt("duration_minutes"),
+                        rs.getString("rrule"), rs.getInt("capacity"),
+                        h.attach(ShiftDao.class).bySeries(org, seriesId).stream().map(ShiftView::of).toList()))
+                .findOne().orElseThrow(() -> ApiException.notFound("Shift series")));
     }
 }

@@ -3,10 +3,10 @@ package org.gemba.scheduling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.gemba.audit.AuditLog;
 import org.gemba.auth.Caller;
@@ -91,7 +91,7 @@ public class ShiftService {
                 }
             }
             Map<String, Object> changes = new LinkedHashMap<>();
-            List<String> said = new java.util.ArrayList<>();
+            List<String> said = new ArrayList<>();
             if (moved) {
                 changes.put("start", Map.of("from", cur.startsAt(), "to", start));
                 changes.put("end", Map.of("from", cur.endsAt(), "to", end));
@@ -195,6 +195,5 @@ public class ShiftService {
                 .require(mayBeInPast || newStart == null || newStart.isAfter(clock.instant()), "start",
                         "must not be in the past")
                 .orThrow();
-        Objects.requireNonNull(end);
     }
 }

@@ -55,7 +55,7 @@ final class Waitlist {
                 }
                 UUID bookingId = Booker.place(h, orgId.value(), shift, leader, actor == null ? leader.id() : actor.value(),
                         false, "waitlist", now);
-                h.release("promote");
+                h.releaseSavepoint("promote");
                 waitlist.resolve(orgId.value(), entry.id(), "PROMOTED", null, now);
                 audit.record(h, orgId, actor, "BOOKING", bookingId, "CREATED",
                         Map.of("shiftId", shiftId, "leaderId", leader.id(), "from", "waitlist"), "place freed on the waitlist");

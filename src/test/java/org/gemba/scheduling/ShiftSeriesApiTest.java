@@ -49,6 +49,9 @@ class ShiftSeriesApiTest {
         });
         assertThat(Sched.count("SELECT count(*) FROM shifts WHERE series_id = CAST(? AS uuid)",
                 res.json().path("id").asText())).isEqualTo(10);
+        Http.Res read = org.user("LEADER").http(APP.getLocalPort()).get(res.header("Location").replaceFirst("^https?://[^/]+", ""));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("shifts")).hasSize(10);
     }
 
     @Test
