@@ -328,4 +328,25 @@ class BookingApiTest {
         assertThat(noLeader.status()).isEqualTo(422);
         assertThat(noLeader.json().path("errors").get(0).path("field").asText()).isEqualTo("leaderId");
     }
+
+    @Test
+    void list_filtersByShiftStartWindow_andPages() {
+        Fixtures.User leader = org.user("LEADER");
+        UUID placement = Sched.placement(org);
+        String first = book(leader, shift(placement, IN_3_DAYS, 3)).json().path("id").asText();
+        String second = book(leader, shift(placement, IN_3_DAYS.plus(1, ChronoUnit.DAYS), 3)).json().path("id").asText();
+        Http http = as(leader);
+        Http.Res from = http.get("/api/v1/bookings?from=" + IN_3_DAYS.plus(1, ChronoUnit.HOURS));
+        assertThat(from.json().path("items")).hasSize(1);
+        assertThat(from.json().path("items").get(0).path("id").asText()).isEqualTo(second);
+        Http.Res to = http.get("/api/v1/bookings?to=" + IN_3_DAYS.plus(1, ChronoUnit.HOURS));
+        assertThat(to.json().path("items")).hasSize(1);
+        assertThat(to.json().path("items").get(0).path("id").asText()).isEqualTo(first);
+        Http.Res page = http.get("/api/v1/bookings?limit=1");
+        assertThat(page.json().path("items").get(0).path("id").asText()).isEqualTo(first);
+        Http.Res next = http.get("/api/v1/bookings?limit=1&cursor=" + page.json().path("nextCursor").asText());
+        assertThat(next.json().path("items").get(0).path("id").asText()).isEqualTo(second);
+        assertThat(next.json().path("nextCursor").isNull()).isTrue();
+        assertThat(http.get("/api/v1/bookings?cursor=forged").status()).isEqualTo(422);
+    }
 }
