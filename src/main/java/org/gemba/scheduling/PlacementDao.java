@@ -55,7 +55,7 @@ public interface PlacementDao {
     void clearHosts(UUID orgId, UUID placementId);
 
     /** Users of the organisation among {@code ids} who hold the HOST role. */
-    @SqlQuery("SELECT id FROM users WHERE org_id = :orgId AND id = ANY(:ids) AND roles @> ARRAY['HOST']::text[]")
+    @SqlQuery("SELECT id FROM users WHERE org_id = :orgId AND id = ANY(:ids) AND active AND roles @> ARRAY['HOST']::text[]")
     List<UUID> hosts(UUID orgId, UUID[] ids);
 
     @SqlQuery(SELECT + " WHERE p.org_id = :orgId AND p.id = :id")

@@ -132,4 +132,25 @@ class BookingConcurrencyTest {
         assertThat(Sched.count("SELECT count(*) FROM waitlist_entries WHERE shift_id = ? AND status = 'WAITING'", shift))
                 .isEqualTo(3);
     }
+
+    @Test
+    void book_10LeadersRacingForAPlacementCappedAt2PerWeek_exactly2Booked() throws Exception {
+        UUID placement = Sched.placement(org, Sched.site(org), new Sched.P().maxPerWeek(2));
+        java.time.ZoneId london = java.time.ZoneId.of("Europe/London");
+        Instant monday = java.time.LocalDate.now(london).plusWeeks(2).with(java.time.DayOfWeek.MONDAY)
+                .atTime(9, 0).atZone(london).toInstant();
+        List<Callable<Http.Res>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            // different shifts in the same week: no shift lock is shared, only the placement's
+            Instant start = monday.plus(i * 12L, ChronoUnit.HOURS);
+            UUID shift = Sched.shift(org, placement, start, start.plus(2, ChronoUnit.HOURS), 3);
+            Http http = org.user("LEADER").http(APP.getLocalPort());
+            calls.add(() -> http.post("/api/v1/bookings", Map.of("shiftId", shift.toString())));
+        }
+        List<Http.Res> answers = race(calls);
+        assertThat(answers.stream().filter(r -> r.status() == 201).count()).isEqualTo(2);
+        assertThat(answers.stream().filter(r -> "PLACEMENT_WEEKLY_CAP".equals(r.code())).count()).isEqualTo(8);
+        assertThat(Sched.count("SELECT count(DISTINCT b.leader_id) FROM bookings b JOIN shifts s ON s.id = b.shift_id "
+                + "WHERE s.placement_id = ?", placement)).isEqualTo(2);
+    }
 }
