@@ -46,4 +46,12 @@ class ResponseShapeTest {
         JsonNode page = leader.get("/api/v1/shifts").json();
         assertThat(fields(page)).containsExactlyInAnyOrder("items", "nextCursor");
     }
+
+    @Test
+    void openApi_describesTheSchedulingEndpoints() {
+        var res = org.gemba.support.Http.at(APP.getLocalPort()).get("/openapi.json");
+        assertThat(res.status()).isEqualTo(200);
+        assertThat(fields(res.json().path("paths"))).contains("/api/v1/bookings", "/api/v1/shifts/{id}",
+                "/api/v1/shifts/{id}/waitlist", "/api/v1/shift-series", "/api/v1/sites", "/api/v1/placements");
+    }
 }
