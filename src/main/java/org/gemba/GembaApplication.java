@@ -106,6 +106,7 @@ public class GembaApplication extends Application<GembaConfiguration> {
         env.jersey().register(new NotificationResource(jdbi, cursors));
         env.jersey().register(new AuditResource(jdbi, cursors, mapper));
         env.jersey().register(OpenApi.resource());
+        registerScheduling(config, env, jdbi, audit, notifications, cursors, mapper);
     }
 
     private CachingAuthenticator<BasicCredentials, Caller> registerAuth(GembaConfiguration config, Environment env,
@@ -146,5 +147,11 @@ public class GembaApplication extends Application<GembaConfiguration> {
 
     protected Clock clock() {
         return clock;
+    }
+
+    private void registerScheduling(GembaConfiguration config, Environment env, Jdbi jdbi, AuditLog audit,
+                                    Notifications notifications, CursorCodec cursors, ObjectMapper mapper) {
+        org.gemba.scheduling.Scheduling.register(env, jdbi, config.getScheduling(), audit, notifications, cursors,
+                clock(), mapper);
     }
 }

@@ -38,6 +38,15 @@ public class GembaConfiguration extends Configuration {
         return security;
     }
 
+    @Valid
+    @NotNull
+    @JsonProperty("scheduling")
+    private Scheduling scheduling = new Scheduling();
+
+    public Scheduling getScheduling() {
+        return scheduling;
+    }
+
     public static class Security {
         @Min(4)
         @Max(16)
@@ -63,5 +72,19 @@ public class GembaConfiguration extends Configuration {
         @NotBlank
         @JsonProperty
         public String cursorSecret = "change-me";
+    }
+
+    public static class Scheduling {
+        /** A leader books at least this many hours before a shift starts (HR/ADMIN may override). */
+        @Min(0)
+        @Max(8760)
+        @JsonProperty
+        public int minNoticeHours = 24;
+
+        /** A cancellation with less notice than this is marked late. */
+        @Min(0)
+        @Max(8760)
+        @JsonProperty
+        public int lateCancellationHours = 48;
     }
 }

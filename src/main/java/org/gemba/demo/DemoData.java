@@ -58,12 +58,14 @@ public class DemoData {
     public String load(String orgName) {
         String hash = hasher.hash(PASSWORD);
         UserService users = new UserService(jdbi, hasher, audit, () -> { });
+        StringBuilder scheduling = new StringBuilder();
         List<UserRow> people = jdbi.inTransaction(h -> {
             OrgId orgId = new OrgId(h.attach(OrganisationDao.class).ensure(orgName, "Europe/London"));
             List<UserRow> rows = new ArrayList<>();
             for (Person p : PEOPLE) {
                 rows.add(ensure(h, users, orgId, p, hash));
             }
+            scheduling.append(SchedulingDemoData.load(h, orgId, byEmail(rows), clock));
             return rows;
         });
         StringBuilder out = new StringBuilder();
@@ -72,7 +74,14 @@ public class DemoData {
         for (UserRow u : people) {
             out.append(String.format("  %-32s %-24s %s%n", u.email(), u.name(), String.join(",", u.roles())));
         }
+        out.append(scheduling);
         return out.toString();
+    }
+
+    private static java.util.Map<String, UserRow> byEmail(List<UserRow> rows) {
+        java.util.Map<String, UserRow> map = new java.util.HashMap<>();
+        rows.forEach(r -> map.put(r.email(), r));
+        return map;
     }
 
     private UserRow ensure(Handle h, UserService users, OrgId orgId, Person p, String hash) {
