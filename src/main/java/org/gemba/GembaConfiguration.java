@@ -63,5 +63,10 @@ public class GembaConfiguration extends Configuration {
         @NotBlank
         @JsonProperty
         public String cursorSecret = "change-me";
+
+        /** Key that derives calendar feed tokens; changing it invalidates every feed URL. */
+        @NotBlank
+        @JsonProperty
+        public String calendarSecret = "change-me-calendar";
     }
 }
