@@ -178,4 +178,19 @@ class SeriesExpanderTest {
         assertRefused(() -> expand("2026-05-05T09:00", LONDON, "FREQ=DAILY;COUNT=501"), ErrorCode.VALIDATION_FAILED, "rrule");
         assertRefused(() -> expand("2026-05-05T09:00", LONDON, "FREQ=DAILY;UNTIL=20300101"), ErrorCode.VALIDATION_FAILED, "rrule");
     }
+
+    /**
+     * Pins ical4j's own zoned expansion against ours on the two clock-change hours, so a library
+     * upgrade that changed either behaviour is noticed (we resolve local times ourselves).
+     */
+    @Test
+    void ical4jZonedExpansion_agreesOnGapAndAmbiguousHour() {
+        for (String start : new String[] {"2026-03-28T01:30", "2026-10-24T01:30"}) {
+            java.time.ZonedDateTime seed = LocalDateTime.parse(start).atZone(LONDON);
+            List<Instant> ical4j = new net.fortuna.ical4j.model.Recur<java.time.ZonedDateTime>("FREQ=DAILY;COUNT=3")
+                    .getDates(seed, seed, seed.plusDays(10), 10).stream().map(java.time.ZonedDateTime::toInstant).toList();
+            assertThat(expand(start, LONDON, "FREQ=DAILY;COUNT=3")).extracting(Occurrence::start)
+                    .as(start).containsExactlyElementsOf(ical4j);
+        }
+    }
 }

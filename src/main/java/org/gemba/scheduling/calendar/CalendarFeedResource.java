@@ -6,7 +6,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
-import org.gemba.common.ApiException;
 
 /**
  * The feed calendar programs subscribe to. No authentication: the secret token in the path is the
@@ -15,7 +14,6 @@ import org.gemba.common.ApiException;
 @Path("/api/v1/calendar")
 public class CalendarFeedResource {
     static final String TEXT_CALENDAR = "text/calendar; charset=utf-8";
-    private static final String SUFFIX = ".ics";
 
     private final CalendarFeedService feeds;
 
@@ -25,13 +23,10 @@ public class CalendarFeedResource {
 
     /** 200 text/calendar; 404 for an unknown, rotated or malformed token. */
     @GET
-    @Path("/{file}")
+    @Path("/{token}.ics")
     @Produces({"text/calendar", "application/problem+json"})
-    public Response feed(@PathParam("file") String file) {
-        if (!file.endsWith(SUFFIX)) {
-            throw ApiException.notFound("Calendar");
-        }
-        String ics = feeds.ics(file.substring(0, file.length() - SUFFIX.length()));
+    public Response feed(@PathParam("token") String token) {
+        String ics = feeds.ics(token);
         // a personal schedule: no shared caches, and calendar programs poll anyway
         CacheControl cache = new CacheControl();
         cache.setNoStore(true);

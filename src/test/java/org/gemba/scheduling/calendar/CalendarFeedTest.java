@@ -319,4 +319,60 @@ class CalendarFeedTest {
         }
         assertThat(fromOtherOrg).isFalse();
     }
+
+    @Test
+    void url_requestedConcurrentlyForTheFirstTime_createsOneFeedWithOneUrl() throws Exception {
+        Fixtures.User leader = Fixtures.org().user("LEADER");
+
+        List<String> urls = parallel(8, () -> feedUrl(leader));
+
+        assertThat(urls).hasSize(8).containsOnly(urls.get(0));
+        long rows = TestDatabase.get().jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM calendar_feeds WHERE user_id = :u").bind("u", leader.id()).mapTo(Long.class).one());
+        assertThat(rows).isEqualTo(1);
+    }
+
+    @Test
+    void rotate_concurrently_givesDistinctUrlsOfWhichOnlyTheCurrentOneWorks() throws Exception {
+        Scenario s = Scenario.create();
+        String original = feedUrl(s.leader());
+
+        List<String> urls = parallel(6, () -> {
+            Http.Res res = s.leader().http(APP.getLocalPort()).post("/api/v1/me/calendar/rotate", null);
+            assertThat(res.status()).isEqualTo(200);
+            return res.json().path("url").asText();
+        });
+
+        assertThat(urls).doesNotHaveDuplicates().doesNotContain(original);
+        String current = feedUrl(s.leader());
+        assertThat(urls).contains(current);
+        for (String url : urls) {
+            assertThat(fetch(url).status()).as(url).isEqualTo(url.equals(current) ? 200 : 404);
+        }
+        int generation = TestDatabase.get().jdbi().withHandle(h -> h.createQuery(
+                "SELECT generation FROM calendar_feeds WHERE user_id = :u").bind("u", s.leader().id()).mapTo(Integer.class).one());
+        assertThat(generation).isEqualTo(7);
+    }
+
+    private static <T> List<T> parallel(int n, java.util.concurrent.Callable<T> call) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<T> results = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<T> f : futures) {
+                results.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
