@@ -354,6 +354,16 @@ class CalendarFeedTest {
         assertThat(generation).isEqualTo(7);
     }
 
+    @Test
+    void openApi_describesTheCalendarPathsOfTheContract() {
+        Http.Res res = anonymous().get("/openapi.json");
+
+        assertThat(res.status()).isEqualTo(200);
+        assertThat(res.json().path("paths").has("/api/v1/calendar/{token}.ics")).isTrue();
+        assertThat(res.json().path("paths").has("/api/v1/me/calendar")).isTrue();
+        assertThat(res.json().path("paths").has("/api/v1/me/calendar/rotate")).isTrue();
+    }
+
     private static <T> List<T> parallel(int n, java.util.concurrent.Callable<T> call) throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
         try {
