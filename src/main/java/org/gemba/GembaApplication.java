@@ -43,6 +43,11 @@ import org.gemba.notify.Notifications;
 import org.gemba.people.MeResource;
 import org.gemba.people.UserResource;
 import org.gemba.people.UserService;
+import org.gemba.scheduling.calendar.CalendarFeedResource;
+import org.gemba.scheduling.calendar.CalendarFeedService;
+import org.gemba.scheduling.calendar.CalendarTokens;
+import org.gemba.scheduling.calendar.MyCalendarResource;
+import org.gemba.scheduling.calendar.TokenMaskingRequestLog;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 
@@ -107,6 +112,7 @@ public class GembaApplication extends Application<GembaConfiguration> {
         env.jersey().register(new AuditResource(jdbi, cursors, mapper));
         env.jersey().register(OpenApi.resource());
         registerScheduling(config, env, jdbi, audit, notifications, cursors, mapper);
+        registerCalendar(config, env, jdbi, audit);
     }
 
     private CachingAuthenticator<BasicCredentials, Caller> registerAuth(GembaConfiguration config, Environment env,
@@ -153,5 +159,13 @@ public class GembaApplication extends Application<GembaConfiguration> {
                                     Notifications notifications, CursorCodec cursors, ObjectMapper mapper) {
         org.gemba.scheduling.Scheduling.register(env, jdbi, config.getScheduling(), audit, notifications, cursors,
                 clock(), mapper);
+    }
+
+    private void registerCalendar(GembaConfiguration config, Environment env, Jdbi jdbi, AuditLog audit) {
+        CalendarFeedService feeds = new CalendarFeedService(jdbi, new CalendarTokens(config.getSecurity().calendarSecret),
+                audit, clock, config.getPublicBaseUrl());
+        env.jersey().register(new MyCalendarResource(feeds));
+        env.jersey().register(new CalendarFeedResource(feeds));
+        TokenMaskingRequestLog.install(config.getServerFactory());
     }
 }

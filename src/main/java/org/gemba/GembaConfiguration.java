@@ -72,6 +72,11 @@ public class GembaConfiguration extends Configuration {
         @NotBlank
         @JsonProperty
         public String cursorSecret = "change-me";
+
+        /** Key that derives calendar feed tokens; changing it invalidates every feed URL. */
+        @NotBlank
+        @JsonProperty
+        public String calendarSecret = "change-me-calendar";
     }
 
     public static class Scheduling {

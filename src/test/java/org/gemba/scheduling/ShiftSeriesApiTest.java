@@ -15,11 +15,9 @@ import org.gemba.GembaConfiguration;
 import org.gemba.support.Fixtures;
 import org.gemba.support.Http;
 import org.gemba.support.TestApp;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@Disabled("enabled when SeriesExpander lands")
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ShiftSeriesApiTest {
     static final DropwizardAppExtension<GembaConfiguration> APP = TestApp.extension();
