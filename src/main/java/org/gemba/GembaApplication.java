@@ -106,6 +106,7 @@ public class GembaApplication extends Application<GembaConfiguration> {
         env.jersey().register(new NotificationResource(jdbi, cursors));
         env.jersey().register(new AuditResource(jdbi, cursors, mapper));
         env.jersey().register(OpenApi.resource());
+        registerProgress(config, env, jdbi, audit, cursors);
     }
 
     private CachingAuthenticator<BasicCredentials, Caller> registerAuth(GembaConfiguration config, Environment env,
@@ -146,5 +147,21 @@ public class GembaApplication extends Application<GembaConfiguration> {
 
     protected Clock clock() {
         return clock;
+    }
+
+    private void registerProgress(GembaConfiguration config, Environment env, Jdbi jdbi, AuditLog audit,
+                                  CursorCodec cursors) {
+        org.gemba.progress.ProgrammeConfig programmeConfig = config.getProgramme();
+        org.gemba.progress.Programme programme = programmeConfig.toProgramme();
+        var programmeClock = new org.gemba.progress.ProgrammeClock(programme, clock(), jdbi);
+        var targets = new org.gemba.progress.TargetService(jdbi, audit, programme);
+        var progress = new org.gemba.progress.ProgressService(jdbi, programmeClock, cursors);
+        env.jersey().register(new org.gemba.progress.ProgrammeResource(programmeClock));
+        env.jersey().register(new org.gemba.progress.TargetResource(jdbi, targets));
+        env.jersey().register(new org.gemba.progress.AdjustmentResource(jdbi, targets, programmeClock));
+        env.jersey().register(new org.gemba.progress.ProgressResource(progress));
+        env.jersey().register(new org.gemba.progress.CompletionReportResource(progress));
+        env.jersey().register(new org.gemba.progress.SuggestionResource(new org.gemba.progress.SuggestionService(
+                jdbi, progress, programmeClock, programmeConfig.minNoticeHours)));
     }
 }
