@@ -58,7 +58,7 @@ public class ProgressService {
         }
         ProgressQuery.Filters filters = new ProgressQuery.Filters(f.directorate(), f.grade(),
                 f.status() == null ? null : f.status().name(), afterSeverity, page.after(1), afterId, page.fetch());
-        List<ProgressRow> rows = jdbi.withHandle(h -> {
+        List<ProgressRow> rows = jdbi.inTransaction(h -> {
             try (Stream<ProgressRow> s = ProgressQuery.report(h, p, filters, page.fetch())) {
                 return s.toList();
             }
