@@ -15,6 +15,7 @@ import org.gemba.support.Fixtures;
 import org.gemba.support.Http;
 import org.gemba.support.TestApp;
 import org.gemba.support.TestApplication;
+import org.gemba.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -316,5 +317,58 @@ class ProgressTest {
         assertThat(p.path("defaultAnnualHours").decimalValue()).isEqualByComparingTo("150");
         assertThat(p.path("currentYear").asInt()).isEqualTo(2026);
         assertThat(p.path("currentPeriodStart").asText()).isEqualTo("2026-04-01");
+    }
+
+    @Test
+    void status_atTheFirstInstantAfterTheYear_isNotMet_andOneSecondBeforeItIsStillBehind() {
+        Fixtures.User leader = org.user("LEADER");
+        Instant yearEnd = Instant.parse("2027-03-31T23:00:00Z"); // 1 April 2027 00:00 BST
+        TestApplication.CLOCK.set(yearEnd.minusSeconds(1));
+        assertThat(progress(leader.id(), 2026).path("status").asText()).isEqualTo("BEHIND");
+        TestApplication.CLOCK.set(yearEnd);
+        assertThat(progress(leader.id(), 2026).path("status").asText()).isEqualTo("NOT_MET");
+        assertThat(progress(leader.id(), 2027).path("promotionHold").asBoolean()).isTrue();
+    }
+
+    @Test
+    void progress_responseCarriesEveryContractField() {
+        Fixtures.User leader = org.user("LEADER");
+        JsonNode p = progress(leader.id(), 2026);
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        p.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).contains("leaderId", "year", "periodStart", "periodEnd", "targetHours", "completedHours",
+                "bookedHours", "expectedToDateHours", "remainingHours", "status", "promotionHold");
+        assertThat(p.path("targetHours").isNumber()).isTrue();
+        assertThat(p.path("promotionHold").isBoolean()).isTrue();
+    }
+
+    @Test
+    void putPolicy_concurrentlyForOneGrade_leavesOnePolicy() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int hours = 100 + i;
+                results.add(pool.submit(() -> as(hr).put("/api/v1/target-policies/RACE",
+                        Map.of("annualHours", hours)).status()));
+            }
+            for (java.util.concurrent.Future<Integer> r : results) {
+                assertThat(r.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        int rows = TestDatabase.get().jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM target_policies WHERE org_id = :org AND grade = 'RACE'")
+                .bind("org", org.id()).mapTo(Integer.class).one());
+        assertThat(rows).isEqualTo(1);
+    }
+
+    @Test
+    void openApi_describesTheProgressEndpoints() {
+        Http.Res res = Http.at(APP.getLocalPort()).get("/openapi.json");
+        assertThat(res.status()).isEqualTo(200);
+        assertThat(res.body()).contains("/api/v1/users/{id}/progress", "/api/v1/reports/completion",
+                "/api/v1/target-policies/{grade}", "/api/v1/users/{id}/suggestions", "/api/v1/programme");
     }
 }
