@@ -195,7 +195,12 @@ class CompletionReportTest {
     }
 
     @Test
-    void report_cursorNotIssuedByTheServer_is422() {
+    void report_badLimitOrCursorNotIssuedByTheServer_is422() {
+        for (String limit : new String[] {"0", "501", "many"}) {
+            Http.Res bad = http().get(REPORT + "&limit=" + limit);
+            assertThat(bad.status()).as(limit).isEqualTo(422);
+            assertThat(bad.json().path("errors").get(0).path("field").asText()).isEqualTo("limit");
+        }
         Http.Res res = http().get(REPORT + "&cursor=bogus");
         assertThat(res.status()).isEqualTo(422);
         assertThat(res.json().path("errors").get(0).path("field").asText()).isEqualTo("cursor");
