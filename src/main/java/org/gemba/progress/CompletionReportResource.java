@@ -39,7 +39,7 @@ public class CompletionReportResource {
 
     /** 200 {@code text/csv; charset=UTF-8} as an attachment, in the JSON's order; same refusals. */
     @GET
-    @Produces(TEXT_CSV)
+    @Produces(TEXT_CSV + ";qs=0.5")  // JSON stays the answer for clients that accept anything
     public Response csv(@Auth Caller caller, @QueryParam("year") String year,
                         @QueryParam("directorate") String directorate, @QueryParam("grade") String grade,
                         @QueryParam("status") String status) {

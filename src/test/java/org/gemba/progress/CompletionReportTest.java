@@ -192,6 +192,8 @@ class CompletionReportTest {
         assertThat(org.user("LEADER").http(APP.getLocalPort()).header("Accept", "text/csv").get(REPORT).status())
                 .isEqualTo(403);
         assertThat(org.user("ADMIN").http(APP.getLocalPort()).get(REPORT).status()).isEqualTo(200);
+        Http.Res anything = http().header("Accept", "*/*").get(REPORT);
+        assertThat(anything.contentType()).startsWith("application/json");
     }
 
     @Test
