@@ -29,5 +29,4 @@ CREATE INDEX target_adjustments_year_idx ON target_adjustments (org_id, year);
 
 -- The completion report sums a year's attended and booked hours for every leader in one grouped scan:
 -- a range scan over the year's shift starts, restricted to the two statuses that count.
-CREATE INDEX bookings_progress_idx ON bookings (org_id, lower(during))
-    INCLUDE (leader_id, credited_minutes) WHERE status IN ('ATTENDED', 'BOOKED');
+CREATE INDEX bookings_progress_idx ON bookings (org_id, lower(during)) WHERE status IN ('ATTENDED', 'BOOKED');
