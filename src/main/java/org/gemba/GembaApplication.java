@@ -113,6 +113,7 @@ public class GembaApplication extends Application<GembaConfiguration> {
         env.jersey().register(OpenApi.resource());
         registerScheduling(config, env, jdbi, audit, notifications, cursors, mapper);
         registerCalendar(config, env, jdbi, audit);
+        registerProgress(config, env, jdbi, audit, cursors);
     }
 
     private CachingAuthenticator<BasicCredentials, Caller> registerAuth(GembaConfiguration config, Environment env,
@@ -167,5 +168,21 @@ public class GembaApplication extends Application<GembaConfiguration> {
         env.jersey().register(new MyCalendarResource(feeds));
         env.jersey().register(new CalendarFeedResource(feeds));
         TokenMaskingRequestLog.install(config.getServerFactory());
+    }
+
+    private void registerProgress(GembaConfiguration config, Environment env, Jdbi jdbi, AuditLog audit,
+                                  CursorCodec cursors) {
+        org.gemba.progress.ProgrammeConfig programmeConfig = config.getProgramme();
+        org.gemba.progress.Programme programme = programmeConfig.toProgramme();
+        var programmeClock = new org.gemba.progress.ProgrammeClock(programme, clock(), jdbi);
+        var targets = new org.gemba.progress.TargetService(jdbi, audit, programme);
+        var progress = new org.gemba.progress.ProgressService(jdbi, programmeClock, cursors);
+        env.jersey().register(new org.gemba.progress.ProgrammeResource(programmeClock));
+        env.jersey().register(new org.gemba.progress.TargetResource(jdbi, targets));
+        env.jersey().register(new org.gemba.progress.AdjustmentResource(jdbi, targets, programmeClock));
+        env.jersey().register(new org.gemba.progress.ProgressResource(progress));
+        env.jersey().register(new org.gemba.progress.CompletionReportResource(progress));
+        env.jersey().register(new org.gemba.progress.SuggestionResource(new org.gemba.progress.SuggestionService(
+                jdbi, progress, programmeClock, config.getScheduling().minNoticeHours)));
     }
 }

@@ -26,6 +26,11 @@ public class GembaConfiguration extends Configuration {
     @JsonProperty("security")
     private Security security = new Security();
 
+    @Valid
+    @NotNull
+    @JsonProperty("programme")
+    private org.gemba.progress.ProgrammeConfig programme = new org.gemba.progress.ProgrammeConfig();
+
     public DataSourceFactory getDatabase() {
         return database;
     }
@@ -45,6 +50,10 @@ public class GembaConfiguration extends Configuration {
 
     public Scheduling getScheduling() {
         return scheduling;
+    }
+
+    public org.gemba.progress.ProgrammeConfig getProgramme() {
+        return programme;
     }
 
     public static class Security {
