@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.List;
 
 public class GembaConfiguration extends Configuration {
 
@@ -38,6 +40,15 @@ public class GembaConfiguration extends Configuration {
         return security;
     }
 
+    @Valid
+    @NotNull
+    @JsonProperty("insight")
+    private Insight insight = new Insight();
+
+    public Insight getInsight() {
+        return insight;
+    }
+
     public static class Security {
         @Min(4)
         @Max(16)
@@ -63,5 +74,22 @@ public class GembaConfiguration extends Configuration {
         @NotBlank
         @JsonProperty
         public String cursorSecret = "change-me";
+    }
+
+    /** Observations: the triage SLA in working days and the public holidays that are not working days. */
+    public static class Insight {
+        @Min(1)
+        @Max(60)
+        @JsonProperty
+        public int triageSlaWorkingDays = 5;
+
+        @Min(1)
+        @Max(60)
+        @JsonProperty
+        public int safetyConcernSlaWorkingDays = 1;
+
+        @NotNull
+        @JsonProperty
+        public List<@NotNull LocalDate> publicHolidays = List.of();
     }
 }
