@@ -33,7 +33,7 @@ public interface ObservationDao {
                                       text, kind, criterion, cause, tags, triage_due_at, updated_at)
             VALUES (:orgId, :authorId, :bookingId, :siteId, :placementId, :observedAt, :loggedAt, :text, :kind,
                     :criterion, :cause, :tags, :triageDueAt, :loggedAt)
-            RETURNING """ + COLUMNS)
+            RETURNING\s""" + COLUMNS)
     ObservationRow insert(UUID orgId, UUID authorId, UUID bookingId, UUID siteId, UUID placementId, Instant observedAt,
                           Instant loggedAt, String text, String kind, String criterion, String cause, String[] tags,
                           Instant triageDueAt);
@@ -69,7 +69,7 @@ public interface ObservationDao {
                SET status = 'TRIAGED', priority = :priority, theme = :theme, criterion = :criterion, cause = :cause,
                    team = :team, triaged_at = :now, triaged_by = :by, version = version + 1, updated_at = :now
              WHERE org_id = :orgId AND id = :id
-            RETURNING """ + COLUMNS)
+            RETURNING\s""" + COLUMNS)
     ObservationRow triage(UUID orgId, UUID id, String priority, String theme, String criterion, String cause,
                           String team, Instant now, UUID by);
 
@@ -78,7 +78,7 @@ public interface ObservationDao {
                SET status = 'DECLINED', declined_at = :now, decline_reason = :reason, version = version + 1,
                    updated_at = :now
              WHERE org_id = :orgId AND id = :id
-            RETURNING """ + COLUMNS)
+            RETURNING\s""" + COLUMNS)
     ObservationRow decline(UUID orgId, UUID id, String reason, Instant now);
 
     /** Moves to a new status; the first link to an action counts as triage, and CLOSED is stamped. */
@@ -89,7 +89,7 @@ public interface ObservationDao {
                    closed_at = CASE WHEN :status = 'CLOSED' THEN CAST(:now AS timestamptz) END,
                    version = version + 1, updated_at = :now
              WHERE org_id = :orgId AND id = :id
-            RETURNING """ + COLUMNS)
+            RETURNING\s""" + COLUMNS)
     ObservationRow moveTo(UUID orgId, UUID id, String status, Instant now, UUID by);
 
     @SqlQuery("""
