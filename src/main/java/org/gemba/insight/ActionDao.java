@@ -79,7 +79,7 @@ public interface ActionDao {
                AND (CAST(:status AS text) IS NULL OR a.status = :status)
                AND (CAST(:ownerId AS uuid) IS NULL OR a.owner_id = :ownerId)
                AND (CAST(:overdue AS boolean) IS NULL
-                    OR (a.status IN ('OPEN', 'IN_PROGRESS') AND a.due_date < :today) = :overdue)
+                    OR coalesce(a.status IN ('OPEN', 'IN_PROGRESS') AND a.due_date < :today, false) = :overdue)
                AND (CAST(:afterAt AS timestamptz) IS NULL
                     OR (a.created_at, a.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))
              ORDER BY a.created_at DESC, a.id DESC
