@@ -34,7 +34,7 @@ public interface UserDao {
                                start_date, end_date, trainings)
             VALUES (:orgId, :email, :name, :passwordHash, :roles, :grade, :directorate, coalesce(:fte, 1),
                     :startDate, :endDate, :trainings)
-            RETURNING """ + COLUMNS)
+            RETURNING\s""" + COLUMNS)
     UserRow insert(UUID orgId, String email, String name, String passwordHash, String[] roles, String grade,
                    String directorate, BigDecimal fte, LocalDate startDate, LocalDate endDate, String[] trainings);
 
@@ -43,7 +43,7 @@ public interface UserDao {
                    fte = :fte, start_date = :startDate, end_date = :endDate, trainings = :trainings, active = :active,
                    version = version + 1, updated_at = now()
              WHERE org_id = :orgId AND id = :id
-            RETURNING """ + COLUMNS)
+            RETURNING\s""" + COLUMNS)
     UserRow update(UUID orgId, UUID id, String email, String name, String[] roles, String grade, String directorate,
                    BigDecimal fte, LocalDate startDate, LocalDate endDate, String[] trainings, boolean active);
 
@@ -52,7 +52,7 @@ public interface UserDao {
 
     /** Sorted by name, then id as the tie-breaker; {@code q} matches name or e-mail. */
     @SqlQuery("""
-            SELECT """ + COLUMNS + """
+            SELECT\s""" + COLUMNS + """
               FROM users
              WHERE org_id = :orgId
                AND (CAST(:role AS text) IS NULL OR roles @> ARRAY[CAST(:role AS text)])
