@@ -58,12 +58,14 @@ public class DemoData {
     public String load(String orgName) {
         String hash = hasher.hash(PASSWORD);
         UserService users = new UserService(jdbi, hasher, audit, () -> { });
+        StringBuilder insight = new StringBuilder();
         List<UserRow> people = jdbi.inTransaction(h -> {
             OrgId orgId = new OrgId(h.attach(OrganisationDao.class).ensure(orgName, "Europe/London"));
             List<UserRow> rows = new ArrayList<>();
             for (Person p : PEOPLE) {
                 rows.add(ensure(h, users, orgId, p, hash));
             }
+            insight.append(new InsightDemo(audit, clock).load(h, orgId, rows));
             return rows;
         });
         StringBuilder out = new StringBuilder();
@@ -72,6 +74,7 @@ public class DemoData {
         for (UserRow u : people) {
             out.append(String.format("  %-32s %-24s %s%n", u.email(), u.name(), String.join(",", u.roles())));
         }
+        out.append(insight);
         return out.toString();
     }
 
