@@ -1,7 +1,6 @@
 package org.gemba.insight;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,9 +113,5 @@ public class ObservationLifecycle {
 
     static String abbreviate(String text) {
         return text.length() <= 200 ? text : text.substring(0, 197) + "...";
-    }
-
-    static List<String> tags(String[] tags) {
-        return Arrays.asList(tags);
     }
 }
