@@ -41,6 +41,7 @@ public interface SummaryDao {
               FROM observations o
              WHERE""" + WINDOW + """
              GROUP BY GROUPING SETS ((o.kind), (o.criterion), (o.cause), (o.theme))
+             ORDER BY count(*) DESC, 2
             """)
     List<Count> breakdown(UUID orgId, Instant from, Instant to, UUID siteId);
 

@@ -114,6 +114,14 @@ class SimilarAndBriefTest {
         assertThat(api.as(leader).get("/api/v1/placements/" + UUID.randomUUID() + "/brief").status()).isEqualTo(404);
     }
 
+    @Test
+    void openApi_describesTheInsightEndpoints() {
+        Http.Res res = Http.at(APP.getLocalPort()).get("/openapi.json");
+        assertThat(res.status()).isEqualTo(200);
+        assertThat(res.body()).contains("/api/v1/observations/{id}/similar", "/api/v1/actions/{id}/complete",
+                "/api/v1/placements/{id}/brief", "/api/v1/insights/summary");
+    }
+
     private UUID observeOnBooking(UUID booking, String text, String observedAt) {
         Http.Res res = api.as(leader).post("/api/v1/observations", Map.of("bookingId", booking.toString(),
                 "text", text, "kind", "BARRIER", "observedAt", observedAt));
