@@ -49,14 +49,27 @@ public final class ObservationSearch {
                     ? "o.triaged_at IS NULL AND o.declined_at IS NULL AND o.triage_due_at < :now"
                     : "NOT (o.triaged_at IS NULL AND o.declined_at IS NULL AND o.triage_due_at < :now)");
         }
-        String rank = f.q() == null ? "CAST(0 AS real)" : "ts_rank_cd(o.search, insight_query(:q))";
-        String sql = "SELECT " + ObservationDao.COLUMNS + ", rank FROM (SELECT o.*, " + rank + " AS rank FROM observations o WHERE "
-                + String.join(" AND ", where) + ") s"
-                + (afterId == null ? "" : " WHERE (s.rank, s.observed_at, s.id) < (:afterRank, :afterAt, :afterId)")
-                + " ORDER BY s.rank DESC, s.observed_at DESC, s.id DESC LIMIT :limit";
+        String sql;
+        if (f.q() == null) {
+            // newest first straight from the (org_id, observed_at, id) index: no rank to sort by
+            if (afterId != null) {
+                where.add("(o.observed_at, o.id) < (:afterAt, :afterId)");
+            }
+            sql = "SELECT " + ObservationDao.COLUMNS + ", CAST(0 AS real) AS rank FROM observations o WHERE "
+                    + String.join(" AND ", where) + " ORDER BY o.observed_at DESC, o.id DESC LIMIT :limit";
+        } else {
+            sql = "SELECT * FROM (SELECT " + ObservationDao.COLUMNS
+                    + ", ts_rank_cd(o.search, insight_query(:q)) AS rank FROM observations o WHERE "
+                    + String.join(" AND ", where) + ") s"
+                    + (afterId == null ? "" : " WHERE (s.rank, s.observed_at, s.id) < (:afterRank, :afterAt, :afterId)")
+                    + " ORDER BY s.rank DESC, s.observed_at DESC, s.id DESC LIMIT :limit";
+        }
         var query = h.createQuery(sql).bindMap(binds).bind("limit", limit);
         if (afterId != null) {
-            query.bind("afterRank", afterRank).bind("afterAt", afterAt).bind("afterId", afterId);
+            query.bind("afterAt", afterAt).bind("afterId", afterId);
+            if (f.q() != null) {
+                query.bind("afterRank", afterRank);
+            }
         }
         return query.map((rs, ctx) -> new Hit(ROW.map(rs, ctx), rs.getFloat("rank"))).list();
     }

@@ -163,6 +163,8 @@ class ObservationLifecycleTest {
         UUID id = InsightApi.id(api.observe(leader, site, "lift broken"));
         UUID action = InsightApi.id(api.action(improver, improver.id(), "Fix the lift", id));
         assertThat(triageRes(id).code()).isEqualTo("INVALID_TRANSITION");
+        assertThat(decline(id, "no").code()).isEqualTo("INVALID_TRANSITION");
+        assertThat(api.status(improver, id)).isEqualTo("ACTIONED");
         api.complete(improver, action, "Lift repaired");
         assertThat(api.status(improver, id)).isEqualTo("CLOSED");
         assertThat(triageRes(id).code()).isEqualTo("INVALID_TRANSITION");
