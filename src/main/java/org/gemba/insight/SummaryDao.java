@@ -29,7 +29,7 @@ public interface SummaryDao {
 
     record MonthCount(String month, long count) {}
 
-    record Triage(BigDecimal medianHours, BigDecimal p90Hours, BigDecimal withinSlaShare) {}
+    record Triage(BigDecimal medianHours, BigDecimal p90Hours, BigDecimal withinSlaShare, long overdue) {}
 
     record Actions(long open, long overdue, long done) {}
 
@@ -66,14 +66,16 @@ public interface SummaryDao {
     /**
      * Time to triage runs from logging to the triage decision (triaged, or declined, which is a
      * decision too); percentile_cont ignores the NULLs of observations still waiting. The SLA share
-     * counts, among observations triaged or already past due, those decided by their due time.
+     * counts, among observations triaged or already past due, those decided by their due time;
+     * {@code overdue} counts those still waiting past their due time.
      */
     @SqlQuery("""
             SELECT round(CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours) AS numeric), 2) AS median_hours,
                    round(CAST(percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours) AS numeric), 2) AS p90_hours,
                    round(count(*) FILTER (WHERE t.decided_at <= t.triage_due_at)
                          / CAST(nullif(count(*) FILTER (WHERE t.decided_at IS NOT NULL OR t.triage_due_at < :now), 0)
-                                AS numeric), 4) AS within_sla_share
+                                AS numeric), 4) AS within_sla_share,
+                   count(*) FILTER (WHERE t.decided_at IS NULL AND t.triage_due_at < :now) AS overdue
               FROM (SELECT coalesce(o.triaged_at, o.declined_at) AS decided_at, o.triage_due_at,
                            extract(epoch FROM coalesce(o.triaged_at, o.declined_at) - o.logged_at) / 3600 AS hours
                       FROM observations o

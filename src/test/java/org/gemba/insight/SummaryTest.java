@@ -99,6 +99,7 @@ class SummaryTest {
         assertThat(s.path("triage").path("medianHours").decimalValue()).isEqualByComparingTo("18");
         assertThat(s.path("triage").path("p90Hours").decimalValue()).isEqualByComparingTo("42.2");
         assertThat(s.path("triage").path("withinSlaShare").decimalValue()).isEqualByComparingTo("0.6");
+        assertThat(s.path("triage").path("overdue").asInt()).isEqualTo(1);
         assertThat(s.path("actions").toString()).isEqualTo("{\"open\":1,\"overdue\":1,\"done\":1}");
 
         JsonNode siteOnly = api.as(improver).get("/api/v1/insights/summary?from=2026-04-01&to=2026-05-31&siteId="
