@@ -38,6 +38,15 @@ import org.gemba.common.RequestBodyLimits;
 import org.gemba.common.UnexpectedProblemMapper;
 import org.gemba.common.ViolationProblemMapper;
 import org.gemba.common.WebProblemMapper;
+import org.gemba.insight.ActionResource;
+import org.gemba.insight.ActionService;
+import org.gemba.insight.BriefResource;
+import org.gemba.insight.ObservationLifecycle;
+import org.gemba.insight.ObservationResource;
+import org.gemba.insight.ObservationService;
+import org.gemba.insight.SummaryResource;
+import org.gemba.insight.TriageSla;
+import org.gemba.insight.WorkingDays;
 import org.gemba.notify.NotificationResource;
 import org.gemba.notify.Notifications;
 import org.gemba.people.MeResource;
@@ -114,6 +123,7 @@ public class GembaApplication extends Application<GembaConfiguration> {
         registerScheduling(config, env, jdbi, audit, notifications, cursors, mapper);
         registerCalendar(config, env, jdbi, audit);
         registerProgress(config, env, jdbi, audit, cursors);
+        registerInsight(config, env, jdbi, cursors, audit, notifications);
     }
 
     private CachingAuthenticator<BasicCredentials, Caller> registerAuth(GembaConfiguration config, Environment env,
@@ -184,5 +194,19 @@ public class GembaApplication extends Application<GembaConfiguration> {
         env.jersey().register(new org.gemba.progress.CompletionReportResource(progress));
         env.jersey().register(new org.gemba.progress.SuggestionResource(new org.gemba.progress.SuggestionService(
                 jdbi, progress, programmeClock, config.getScheduling().minNoticeHours)));
+    }
+
+    private void registerInsight(GembaConfiguration config, Environment env, Jdbi jdbi, CursorCodec cursors,
+                                 AuditLog audit, Notifications notifications) {
+        GembaConfiguration.Insight insight = config.getInsight();
+        TriageSla sla = new TriageSla(new WorkingDays(insight.publicHolidays), insight.triageSlaWorkingDays,
+                insight.safetyConcernSlaWorkingDays);
+        ObservationLifecycle lifecycle = new ObservationLifecycle(audit, notifications);
+        env.jersey().register(new ObservationResource(jdbi,
+                new ObservationService(jdbi, clock, sla, audit, notifications), cursors));
+        env.jersey().register(new ActionResource(jdbi,
+                new ActionService(jdbi, clock, audit, notifications, lifecycle), cursors));
+        env.jersey().register(new BriefResource(jdbi));
+        env.jersey().register(new SummaryResource(jdbi, clock));
     }
 }

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.List;
 
 public class GembaConfiguration extends Configuration {
 
@@ -56,6 +58,13 @@ public class GembaConfiguration extends Configuration {
         return programme;
     }
 
+    @JsonProperty("insight")
+    private Insight insight = new Insight();
+
+    public Insight getInsight() {
+        return insight;
+    }
+
     public static class Security {
         @Min(4)
         @Max(16)
@@ -100,5 +109,22 @@ public class GembaConfiguration extends Configuration {
         @Max(8760)
         @JsonProperty
         public int lateCancellationHours = 48;
+    }
+
+    /** Observations: the triage SLA in working days and the public holidays that are not working days. */
+    public static class Insight {
+        @Min(1)
+        @Max(60)
+        @JsonProperty
+        public int triageSlaWorkingDays = 5;
+
+        @Min(1)
+        @Max(60)
+        @JsonProperty
+        public int safetyConcernSlaWorkingDays = 1;
+
+        @NotNull
+        @JsonProperty
+        public List<@NotNull LocalDate> publicHolidays = List.of();
     }
 }

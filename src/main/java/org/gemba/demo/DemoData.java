@@ -59,6 +59,7 @@ public class DemoData {
         String hash = hasher.hash(PASSWORD);
         UserService users = new UserService(jdbi, hasher, audit, () -> { });
         StringBuilder scheduling = new StringBuilder();
+        StringBuilder insight = new StringBuilder();
         List<UserRow> people = jdbi.inTransaction(h -> {
             OrgId orgId = new OrgId(h.attach(OrganisationDao.class).ensure(orgName, "Europe/London"));
             List<UserRow> rows = new ArrayList<>();
@@ -66,6 +67,7 @@ public class DemoData {
                 rows.add(ensure(h, users, orgId, p, hash));
             }
             scheduling.append(SchedulingDemoData.load(h, orgId, byEmail(rows), clock));
+            insight.append(new InsightDemo(audit, clock).load(h, orgId, rows));
             return rows;
         });
         StringBuilder out = new StringBuilder();
@@ -75,6 +77,7 @@ public class DemoData {
             out.append(String.format("  %-32s %-24s %s%n", u.email(), u.name(), String.join(",", u.roles())));
         }
         out.append(scheduling);
+        out.append(insight);
         return out.toString();
     }
 

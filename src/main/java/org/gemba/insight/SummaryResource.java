@@ -1,0 +1,77 @@
+package org.gemba.insight;
+
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gemba.auth.Caller;
+import org.gemba.common.QueryParams;
+import org.gemba.people.OrganisationDao;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@code GET /insights/summary}: counts, time to triage and actions for a window of observations. */
+@Path("/api/v1/insights/summary")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"IMPROVEMENT", "ADMIN", "HR"})
+public class SummaryResource {
+
+    public record Summary(Map<String, Long> byKind, Map<String, Long> byCriterion, Map<String, Long> byCause,
+                          Map<String, Long> byTheme, List<SummaryDao.SiteCount> bySite,
+                          List<SummaryDao.MonthCount> byMonth, SummaryDao.Triage triage, SummaryDao.Actions actions) {}
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public SummaryResource(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** 200 the summary; {@code from}/{@code to} dates (inclusive, organisation's zone) or instants; 422 bad parameters. */
+    @GET
+    public Summary summary(@Auth Caller caller, @QueryParam("from") String from, @QueryParam("to") String to,
+                           @QueryParam("siteId") String siteId) {
+        UUID org = caller.orgId().value();
+        UUID site = QueryParams.uuid("siteId", siteId);
+        return jdbi.inTransaction(h -> {
+            ZoneId zone = ZoneId.of(h.attach(OrganisationDao.class).timeZone(org));
+            Window w = Window.parse(from, to, zone);
+            Instant now = clock.instant();
+            SummaryDao dao = h.attach(SummaryDao.class);
+            Map<String, Map<String, Long>> dims = new LinkedHashMap<>();
+            dims.put("kind", zeros(InsightTypes.Kind.values()));
+            dims.put("criterion", zeros(InsightTypes.Criterion.values()));
+            dims.put("cause", zeros(InsightTypes.Cause.values()));
+            dims.put("theme", new LinkedHashMap<>());
+            for (SummaryDao.Count c : dao.breakdown(org, w.from(), w.toExclusive(), site)) {
+                if (c.key() != null) {
+                    dims.get(c.dimension()).put(c.key(), c.count());
+                }
+            }
+            return new Summary(dims.get("kind"), dims.get("criterion"), dims.get("cause"), dims.get("theme"),
+                    dao.bySite(org, w.from(), w.toExclusive(), site),
+                    dao.byMonth(org, w.from(), w.toExclusive(), site, zone.getId()),
+                    dao.triage(org, w.from(), w.toExclusive(), site, now),
+                    dao.actions(org, w.from(), w.toExclusive(), site, LocalDate.ofInstant(now, zone)));
+        });
+    }
+
+    private static Map<String, Long> zeros(Enum<?>[] values) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (Enum<?> v : values) {
+            m.put(v.name(), 0L);
+        }
+        return m;
+    }
+}
