@@ -106,6 +106,7 @@ public class GembaApplication extends Application<GembaConfiguration> {
         env.jersey().register(new NotificationResource(jdbi, cursors));
         env.jersey().register(new AuditResource(jdbi, cursors, mapper));
         env.jersey().register(OpenApi.resource());
+        registerMail(config, env, jdbi, notifications, audit);
     }
 
     private CachingAuthenticator<BasicCredentials, Caller> registerAuth(GembaConfiguration config, Environment env,
@@ -146,5 +147,11 @@ public class GembaApplication extends Application<GembaConfiguration> {
 
     protected Clock clock() {
         return clock;
+    }
+
+    private void registerMail(GembaConfiguration config, Environment env, Jdbi jdbi, Notifications notifications,
+                              AuditLog audit) {
+        org.gemba.notify.MailSetup.register(config.getMail(), config.getPublicBaseUrl(), env, jdbi, notifications,
+                audit, clock());
     }
 }

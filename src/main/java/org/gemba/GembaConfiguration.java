@@ -26,6 +26,11 @@ public class GembaConfiguration extends Configuration {
     @JsonProperty("security")
     private Security security = new Security();
 
+    @Valid
+    @NotNull
+    @JsonProperty("mail")
+    private org.gemba.notify.MailConfig mail = new org.gemba.notify.MailConfig();
+
     public DataSourceFactory getDatabase() {
         return database;
     }
@@ -36,6 +41,10 @@ public class GembaConfiguration extends Configuration {
 
     public Security getSecurity() {
         return security;
+    }
+
+    public org.gemba.notify.MailConfig getMail() {
+        return mail;
     }
 
     public static class Security {

@@ -18,6 +18,8 @@ public final class TestApp {
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("security.passwordHashCost", "4"),
                 ConfigOverride.config("logging.level", "WARN"),
+                // tests drive the mail worker and notice scheduler by hand (runOnce), not on a timer
+                ConfigOverride.config("mail.background", "false"),
         };
         ConfigOverride[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
