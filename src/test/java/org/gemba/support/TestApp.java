@@ -9,6 +9,12 @@ public final class TestApp {
     private TestApp() {}
 
     public static DropwizardAppExtension<GembaConfiguration> extension(ConfigOverride... extra) {
+        return extension(TestApplication.class, extra);
+    }
+
+    /** The same, for a test's own subclass of {@link TestApplication} (e.g. with a test-only endpoint). */
+    public static DropwizardAppExtension<GembaConfiguration> extension(Class<? extends TestApplication> app,
+                                                                       ConfigOverride... extra) {
         TestDatabase db = TestDatabase.get();
         ConfigOverride[] base = {
                 ConfigOverride.config("database.url", db.url),
@@ -23,6 +29,6 @@ public final class TestApp {
         };
         ConfigOverride[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
-        return new DropwizardAppExtension<>(TestApplication.class, "config.yml", all);
+        return new DropwizardAppExtension<>(app, "config.yml", all);
     }
 }
