@@ -17,9 +17,9 @@ import java.util.UUID;
 public record OutgoingMail(UUID notificationId, String to, String toName, String subject, String text, String html,
                            String ics) {
 
-    public MimeMessage toMimeMessage(Session session, String from) throws MessagingException {
+    public MimeMessage toMimeMessage(Session session, InternetAddress from) throws MessagingException {
         MimeMessage msg = new MimeMessage(session);
-        msg.setFrom(new InternetAddress(from));
+        msg.setFrom(from);
         msg.setRecipient(MimeMessage.RecipientType.TO, address(to, toName));
         msg.setSubject(subject, "UTF-8");
         msg.setHeader("X-Gemba-Notification", notificationId.toString());

@@ -3,16 +3,25 @@ package org.gemba.notify;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.util.Properties;
 
 /** Sends through the configured SMTP server with Jakarta Mail (Angus). */
 public class SmtpMailSender implements MailSender {
     private final MailConfig config;
     private final Session session;
+    private final InternetAddress from;
 
+    /** Refuses a malformed from-address at start-up, rather than failing every message later. */
     public SmtpMailSender(MailConfig config) {
         this.config = config;
         this.session = Session.getInstance(properties(config));
+        try {
+            this.from = new InternetAddress(config.from, true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("mail.from (SMTP_FROM) is not a valid e-mail address", e);
+        }
     }
 
     static Properties properties(MailConfig c) {
@@ -43,7 +52,7 @@ public class SmtpMailSender implements MailSender {
 
     @Override
     public void send(OutgoingMail mail) throws MessagingException {
-        var message = mail.toMimeMessage(session, config.from);
+        var message = mail.toMimeMessage(session, from);
         try (Transport transport = session.getTransport()) {
             if (hasCredentials(config)) {
                 transport.connect(config.host, config.port, config.username, config.password);

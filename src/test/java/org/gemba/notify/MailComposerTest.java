@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -39,7 +40,7 @@ class MailComposerTest {
         assertThat(mail.text()).contains("the ward is closed for deep cleaning").contains("always sent");
         assertThat(mail.html()).contains("the ward is closed for deep cleaning");
 
-        MimeMessage msg = mail.toMimeMessage(session, "Gemba <gemba@example.org>");
+        MimeMessage msg = mail.toMimeMessage(session, new InternetAddress("Gemba <gemba@example.org>"));
         assertThat(msg.getContentType()).startsWith("multipart/alternative");
         Multipart parts = (Multipart) msg.getContent();
         assertThat(parts.getCount()).isEqualTo(2);
@@ -68,7 +69,7 @@ class MailComposerTest {
     @Test
     void toMimeMessage_withIcs_attachesACalendarPartThatIcal4jParses() throws Exception {
         OutgoingMail mail = composer.compose(content("BOOKING_MADE", "Booked", "You booked Catering."), ICS);
-        MimeMessage sent = roundTrip(mail.toMimeMessage(session, "gemba@example.org"));
+        MimeMessage sent = roundTrip(mail.toMimeMessage(session, new InternetAddress("gemba@example.org")));
 
         Multipart mixed = (Multipart) sent.getContent();
         assertThat(sent.getContentType()).startsWith("multipart/mixed");
