@@ -139,4 +139,13 @@ class PreferenceTest {
                 .containsExactly(cancelled);
         assertThat(http(leader).get("/api/v1/me/notifications").json().path("items")).hasSize(2);
     }
+
+    @Test
+    void healthCheck_withoutSmtpHost_saysMailIsNotSentButStaysHealthy() {
+        Http.Res res = Http.at(APP.getAdminPort()).get("/healthcheck");
+
+        JsonNode mail = res.json().path("mail");
+        assertThat(mail.path("healthy").asBoolean()).isTrue();
+        assertThat(mail.path("message").asText()).contains("no SMTP host configured");
+    }
 }
