@@ -79,4 +79,16 @@ public interface DeliveryDao {
              WHERE id = :id AND delivery_status = 'SENDING' AND attempts = :attempt
             """)
     int markFinal(UUID id, int attempt, String status, String error);
+
+    /**
+     * Hands claimed rows back untried (the attempt is not counted): the mail server is down, or the
+     * lease is running out. Fenced by the lease, so rows another worker has since claimed are left alone.
+     */
+    @SqlUpdate("""
+            UPDATE notifications
+               SET delivery_status = 'PENDING', attempts = attempts - 1, next_attempt_at = :nextAttemptAt,
+                   claimed_until = NULL
+             WHERE id = ANY(:ids) AND delivery_status = 'SENDING' AND claimed_until = :leaseUntil
+            """)
+    int release(UUID[] ids, Instant leaseUntil, Instant nextAttemptAt);
 }

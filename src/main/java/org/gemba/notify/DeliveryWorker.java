@@ -73,12 +73,31 @@ public class DeliveryWorker {
             LOG.error("mail: notification {} FAILED: its worker never reported back after {} attempts",
                     id, settings.maxAttempts());
         });
+        Instant leaseUntil = now.plus(settings.lease());
+        // stop sending well before the lease ends, so no other worker can take a row we are sending
+        Instant stopBy = leaseUntil.minus(settings.lease().dividedBy(2));
         List<DeliveryDao.Claimed> batch = jdbi.inTransaction(h -> h.attach(DeliveryDao.class)
-                .claim(now, now.plus(settings.lease()), settings.batchSize(), settings.maxAttempts()));
-        for (DeliveryDao.Claimed n : batch) {
-            deliver(n);
+                .claim(now, leaseUntil, settings.batchSize(), settings.maxAttempts()));
+        for (int i = 0; i < batch.size(); i++) {
+            if (clock.instant().isAfter(stopBy)) {
+                release(batch.subList(i, batch.size()), leaseUntil, clock.instant());
+                break;
+            }
+            Optional<Instant> serverDownUntil = deliver(batch.get(i));
+            if (serverDownUntil.isPresent()) {
+                // the next ones would only wait for the same timeout and burn an attempt each
+                release(batch.subList(i + 1, batch.size()), leaseUntil, serverDownUntil.get());
+                break;
+            }
         }
         return batch.size();
+    }
+
+    private void release(List<DeliveryDao.Claimed> rest, Instant leaseUntil, Instant nextAttemptAt) {
+        if (!rest.isEmpty()) {
+            java.util.UUID[] ids = rest.stream().map(DeliveryDao.Claimed::id).toArray(java.util.UUID[]::new);
+            jdbi.useTransaction(h -> h.attach(DeliveryDao.class).release(ids, leaseUntil, nextAttemptAt));
+        }
     }
 
     /** Runs batches until nothing more is due (or a batch was not full). */
@@ -90,31 +109,35 @@ public class DeliveryWorker {
         }
     }
 
-    private void deliver(DeliveryDao.Claimed n) {
+    /** Sends one; answers when to try again if the mail server itself is unavailable. */
+    private Optional<Instant> deliver(DeliveryDao.Claimed n) {
         NotificationType type = MailComposer.typeOf(n.type());
         if (!n.active()) {
             record(n, "SKIPPED", "recipient is no longer active");
-            return;
+            return Optional.empty();
         }
         if (n.optedOut() && !type.essential()) {
             record(n, "SKIPPED", "recipient turned off e-mail for " + n.type());
-            return;
+            return Optional.empty();
         }
         if (sender == null) {
             LOG.info("mail: not e-mailed (no SMTP host): notification {} ({}) for user {}", n.id(), n.type(), n.userId());
             record(n, "SKIPPED", "no SMTP host configured");
-            return;
+            return Optional.empty();
         }
         try {
             OutgoingMail mail = composer.compose(new MailComposer.Content(n.id(), n.email(), n.name(), n.type(),
                     n.subject(), n.body()), ics(n));
             sender.send(mail);
         } catch (Exception e) {
-            failed(n, e);
-            return;
+            return failed(n, e);
         }
-        jdbi.useTransaction(h -> h.attach(DeliveryDao.class).markSent(n.id(), n.attempts(), clock.instant()));
+        int recorded = jdbi.withHandle(h -> h.attach(DeliveryDao.class).markSent(n.id(), n.attempts(), clock.instant()));
+        if (recorded == 0) {
+            LOG.warn("mail: notification {} was sent after its lease ran out; another worker may send it too", n.id());
+        }
         sent.inc();
+        return Optional.empty();
     }
 
     private String ics(DeliveryDao.Claimed n) {
@@ -130,19 +153,20 @@ public class DeliveryWorker {
         }
     }
 
-    private void failed(DeliveryDao.Claimed n, Exception e) {
+    private Optional<Instant> failed(DeliveryDao.Claimed n, Exception e) {
         String reason = MailFailures.describe(e);
         if (MailFailures.permanent(e) || n.attempts() >= settings.maxAttempts()) {
             record(n, "FAILED", reason);
             LOG.error("mail: notification {} for user {} FAILED after {} attempt(s): {}",
                     n.id(), n.userId(), n.attempts(), reason);
-            return;
+            return Optional.empty();
         }
         Instant next = clock.instant().plus(backoff(n.attempts()));
         jdbi.useTransaction(h -> h.attach(DeliveryDao.class).markRetry(n.id(), n.attempts(), next, reason));
         retried.inc();
         LOG.warn("mail: notification {} not sent (attempt {} of {}), retrying at {}: {}",
                 n.id(), n.attempts(), settings.maxAttempts(), next, reason);
+        return MailFailures.recipientSpecific(e) ? Optional.empty() : Optional.of(next);
     }
 
     /** backoff × 2^(attempt−1), capped: 1, 2, 4, 8 … minutes with the defaults. */

@@ -29,6 +29,16 @@ final class MailFailures {
         return false;
     }
 
+    /** A 4xx about this recipient only (mailbox full, greylisted): the server itself is working. */
+    static boolean recipientSpecific(Exception e) {
+        for (Throwable t = e; t != null; t = next(t)) {
+            if (t instanceof SMTPAddressFailedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A short reason to store: the exception type and the server's reply, never the message body. */
     static String describe(Exception e) {
         Throwable root = e;

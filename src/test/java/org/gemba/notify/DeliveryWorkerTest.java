@@ -256,6 +256,25 @@ class DeliveryWorkerTest {
     }
 
     @Test
+    void smtpDown_firstFailureReleasesTheRestOfTheBatchWithoutCountingTheirAttempts() {
+        Fixtures.User leader = Fixtures.org().user("LEADER");
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(notifyUser(leader, NotificationType.SHIFT_CHANGED, "Moved " + i, "Moved because of a strike.",
+                    "SHIFT", UUID.randomUUID()));
+        }
+        DeliveryWorker worker = worker(new SmtpMailSender(MailTestSupport.smtp(MailTestSupport.freePort())), clock);
+
+        worker.runOnce();
+
+        assertThat(ids.stream().mapToInt(id -> delivery(id).attempts()).sum()).isLessThanOrEqualTo(1);
+        assertThat(ids).allSatisfy(id -> assertThat(delivery(id).deliveryStatus()).isEqualTo("PENDING"));
+        clock.advance(Duration.ofSeconds(30));   // all wait for the back-off, not only the one that was tried
+        worker.runOnce();
+        assertThat(ids.stream().mapToInt(id -> delivery(id).attempts()).sum()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void noSmtpHost_notificationIsListedButMarkedSkipped() {
         Fixtures.User leader = Fixtures.org().user("LEADER");
         UUID id = notifyUser(leader, NotificationType.BOOKING_MADE, "Booked", "You booked a shift.", "BOOKING",
