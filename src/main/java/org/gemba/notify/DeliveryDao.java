@@ -20,7 +20,7 @@ public interface DeliveryDao {
                    boolean optedOut) {}
 
     /**
-     * Claims up to {@code batch} due notifications: waiting ones, and claimed ones whose lease ran
+     * Claims up to {@code batch} due notifications (of every organisation, or only {@code onlyOrg}): waiting ones, and claimed ones whose lease ran
      * out (their worker died). SKIP LOCKED lets concurrent workers take disjoint rows; the lease is
      * committed before any mail is sent, so nobody else takes the row while it is being sent.
      */
@@ -30,6 +30,7 @@ public interface DeliveryDao {
                  WHERE delivery_status IN ('PENDING', 'SENDING')
                    AND next_attempt_at <= :now
                    AND attempts < :maxAttempts
+                   AND (CAST(:onlyOrg AS uuid) IS NULL OR org_id = :onlyOrg)
                  ORDER BY next_attempt_at
                  LIMIT :batch
                    FOR UPDATE SKIP LOCKED)
@@ -43,7 +44,7 @@ public interface DeliveryDao {
                       EXISTS (SELECT 1 FROM notification_preferences p
                                WHERE p.user_id = n.user_id AND p.type = n.type AND NOT p.email) AS opted_out
             """)
-    List<Claimed> claim(Instant now, Instant leaseUntil, int batch, int maxAttempts);
+    List<Claimed> claim(Instant now, Instant leaseUntil, int batch, int maxAttempts, UUID onlyOrg);
 
     /** Claims whose last permitted attempt never reported back (the worker died each time). */
     @SqlQuery("""
@@ -51,9 +52,10 @@ public interface DeliveryDao {
                SET delivery_status = 'FAILED', claimed_until = NULL,
                    last_error = 'gave up after ' || attempts || ' attempts that never reported back'
              WHERE delivery_status = 'SENDING' AND next_attempt_at <= :now AND attempts >= :maxAttempts
+               AND (CAST(:onlyOrg AS uuid) IS NULL OR org_id = :onlyOrg)
             RETURNING id
             """)
-    List<UUID> abandonExhausted(Instant now, int maxAttempts);
+    List<UUID> abandonExhausted(Instant now, int maxAttempts, UUID onlyOrg);
 
     // Outcomes are fenced by the attempt number: a worker whose lease was taken over cannot
     // overwrite the outcome of the newer attempt.

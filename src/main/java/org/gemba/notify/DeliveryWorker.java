@@ -21,10 +21,13 @@ public class DeliveryWorker {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration MAX_BACKOFF = Duration.ofHours(6);
 
-    /** How a worker is tuned; the clock decides what is due and when leases end. */
-    public record Settings(int batchSize, int maxAttempts, Duration backoff, Duration lease) {
+    /**
+     * How a worker is tuned; the clock decides what is due and when leases end. {@code onlyOrg}
+     * limits it to one organisation's mail (null, the server's setting: all of them).
+     */
+    public record Settings(int batchSize, int maxAttempts, Duration backoff, Duration lease, java.util.UUID onlyOrg) {
         public static Settings of(MailConfig c) {
-            return new Settings(c.batchSize, c.maxAttempts, c.backoff.toJavaDuration(), c.lease.toJavaDuration());
+            return new Settings(c.batchSize, c.maxAttempts, c.backoff.toJavaDuration(), c.lease.toJavaDuration(), null);
         }
     }
 
@@ -67,7 +70,7 @@ public class DeliveryWorker {
     public int runOnce() {
         Instant now = clock.instant();
         List<java.util.UUID> abandoned = jdbi.inTransaction(h ->
-                h.attach(DeliveryDao.class).abandonExhausted(now, settings.maxAttempts()));
+                h.attach(DeliveryDao.class).abandonExhausted(now, settings.maxAttempts(), settings.onlyOrg()));
         abandoned.forEach(id -> {
             failed.inc();
             LOG.error("mail: notification {} FAILED: its worker never reported back after {} attempts",
@@ -77,7 +80,7 @@ public class DeliveryWorker {
         // stop sending well before the lease ends, so no other worker can take a row we are sending
         Instant stopBy = leaseUntil.minus(settings.lease().dividedBy(2));
         List<DeliveryDao.Claimed> batch = jdbi.inTransaction(h -> h.attach(DeliveryDao.class)
-                .claim(now, leaseUntil, settings.batchSize(), settings.maxAttempts()));
+                .claim(now, leaseUntil, settings.batchSize(), settings.maxAttempts(), settings.onlyOrg()));
         for (int i = 0; i < batch.size(); i++) {
             if (clock.instant().isAfter(stopBy)) {
                 release(batch.subList(i, batch.size()), leaseUntil, clock.instant());

@@ -24,7 +24,8 @@ class MailLoopTest {
         greenMail.start();
         try {
             Fixtures.User leader = Fixtures.org().user("LEADER");
-            DeliveryWorker worker = MailTestSupport.worker(new SmtpMailSender(MailTestSupport.smtp(port)),
+            MailSender smtp = new SmtpMailSender(MailTestSupport.smtp(port));
+            DeliveryWorker worker = MailTestSupport.worker(leader.orgId(), smtp,
                     Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10)));
             NoticeScheduler scheduler = new NoticeScheduler(MailTestSupport.jdbi(), new Notifications(),
                     Clock.systemUTC(), List.of());

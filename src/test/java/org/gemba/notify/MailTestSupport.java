@@ -53,14 +53,15 @@ final class MailTestSupport {
         return c;
     }
 
-    static DeliveryWorker worker(MailSender sender, Clock clock, int batchSize, int maxAttempts,
+    /** A worker for one test's organisation only, so other tests' mail never gets in its way. */
+    static DeliveryWorker worker(UUID orgId, MailSender sender, Clock clock, int batchSize, int maxAttempts,
                                  DeliveryWorker.Attachments attachments) {
         return new DeliveryWorker(jdbi(), sender, new MailComposer("http://localhost:8080"), attachments, clock,
-                new DeliveryWorker.Settings(batchSize, maxAttempts, BACKOFF, LEASE), new MetricRegistry());
+                new DeliveryWorker.Settings(batchSize, maxAttempts, BACKOFF, LEASE, orgId), new MetricRegistry());
     }
 
-    static DeliveryWorker worker(MailSender sender, Clock clock) {
-        return worker(sender, clock, 50, 5, (org, booking) -> Optional.empty());
+    static DeliveryWorker worker(UUID orgId, MailSender sender, Clock clock) {
+        return worker(orgId, sender, clock, 50, 5, (org, booking) -> Optional.empty());
     }
 
     static UUID notifyUser(Fixtures.User user, NotificationType type, String subject, String body, String entityType,

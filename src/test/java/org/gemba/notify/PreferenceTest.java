@@ -131,7 +131,7 @@ class PreferenceTest {
         List<OutgoingMail> outbox = new CopyOnWriteArrayList<>();
         MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofMinutes(10)));
 
-        MailTestSupport.worker(outbox::add, clock).runOnce();
+        MailTestSupport.worker(leader.orgId(), outbox::add, clock).runOnce();
 
         assertThat(delivery(reminder).deliveryStatus()).isEqualTo("SKIPPED");
         assertThat(delivery(cancelled).deliveryStatus()).isEqualTo("SENT");
