@@ -20,8 +20,8 @@ public interface DeliveryDao {
                    boolean optedOut) {}
 
     /**
-     * Claims up to {@code batch} due notifications (of every organisation, or only {@code onlyOrg}): waiting ones, and claimed ones whose lease ran
-     * out (their worker died). SKIP LOCKED lets concurrent workers take disjoint rows; the lease is
+     * Claims up to {@code batch} due notifications (of every organisation, or only {@code onlyOrg}):
+     * waiting ones, and claimed ones whose lease ran out (their worker died). SKIP LOCKED lets concurrent workers take disjoint rows; the lease is
      * committed before any mail is sent, so nobody else takes the row while it is being sent.
      */
     @SqlQuery("""
