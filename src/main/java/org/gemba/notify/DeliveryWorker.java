@@ -5,6 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.gemba.scheduling.calendar.BookingCalendar;
@@ -68,7 +69,8 @@ public class DeliveryWorker {
 
     /** Claims one batch, sends it, records the outcomes; answers how many were claimed. */
     public int runOnce() {
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds; the lease doubles as a fencing token, so it must compare equal
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<java.util.UUID> abandoned = jdbi.inTransaction(h ->
                 h.attach(DeliveryDao.class).abandonExhausted(now, settings.maxAttempts(), settings.onlyOrg()));
         abandoned.forEach(id -> {

@@ -68,11 +68,12 @@ public class MailLoop implements Managed {
         return executor != null && !executor.isShutdown();
     }
 
-    // a failure (database down...) is logged and retried at the next tick; it must not end the loop
+    // a failure (database down...) is logged and retried at the next tick: anything thrown out of a
+    // periodic task would silently cancel it for good
     private void deliver() {
         try {
             worker.drain();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.error("mail: delivery run failed", e);
         }
     }
@@ -82,7 +83,7 @@ public class MailLoop implements Managed {
             if (scheduler.runOnce() > 0) {
                 worker.drain();
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.error("notices: scheduler run failed", e);
         }
     }

@@ -2,7 +2,6 @@ package org.gemba.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
@@ -33,12 +32,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MailServerHungTest {
     static final SilentServer SILENT = new SilentServer();
     static final DropwizardAppExtension<GembaConfiguration> APP = TestApp.extension(MailTestApplication.class,
-            ConfigOverride.config("mail.host", "127.0.0.1"),
-            ConfigOverride.config("mail.port", Integer.toString(SILENT.port())),
-            ConfigOverride.config("mail.tls", "none"),
-            ConfigOverride.config("mail.background", "true"),
-            ConfigOverride.config("mail.pollInterval", "50ms"),
-            ConfigOverride.config("mail.timeout", "2s"));
+            Map.of("mail.host", "127.0.0.1",
+                    "mail.port", Integer.toString(SILENT.port()),
+                    "mail.tls", "none",
+                    "mail.background", "true",
+                    "mail.pollInterval", "50ms",
+                    "mail.timeout", "2s"));
 
     @AfterAll
     static void closeServer() throws IOException {

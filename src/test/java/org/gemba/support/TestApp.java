@@ -31,4 +31,26 @@ public final class TestApp {
         System.arraycopy(extra, 0, all, base.length, extra.length);
         return new DropwizardAppExtension<>(app, "config.yml", all);
     }
+
+    /**
+     * For settings that replace one of the defaults above (e.g. {@code mail.background}): two
+     * overrides of one key are not applied reliably, so these are merged into the defaults by key.
+     */
+    public static DropwizardAppExtension<GembaConfiguration> extension(Class<? extends TestApplication> app,
+                                                                       java.util.Map<String, String> settings) {
+        TestDatabase db = TestDatabase.get();
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+        all.put("database.url", db.url);
+        all.put("database.user", db.user);
+        all.put("database.password", db.password);
+        all.put("server.applicationConnectors[0].port", "0");
+        all.put("server.adminConnectors[0].port", "0");
+        all.put("security.passwordHashCost", "4");
+        all.put("logging.level", "WARN");
+        all.put("mail.background", "false");
+        all.putAll(settings);
+        ConfigOverride[] overrides = all.entrySet().stream()
+                .map(e -> ConfigOverride.config(e.getKey(), e.getValue())).toArray(ConfigOverride[]::new);
+        return new DropwizardAppExtension<>(app, "config.yml", overrides);
+    }
 }
