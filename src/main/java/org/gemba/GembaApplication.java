@@ -124,6 +124,7 @@ public class GembaApplication extends Application<GembaConfiguration> {
         registerCalendar(config, env, jdbi, audit);
         registerProgress(config, env, jdbi, audit, cursors);
         registerInsight(config, env, jdbi, cursors, audit, notifications);
+        registerMail(config, env, jdbi, notifications, audit);
     }
 
     private CachingAuthenticator<BasicCredentials, Caller> registerAuth(GembaConfiguration config, Environment env,
@@ -208,5 +209,11 @@ public class GembaApplication extends Application<GembaConfiguration> {
                 new ActionService(jdbi, clock, audit, notifications, lifecycle), cursors));
         env.jersey().register(new BriefResource(jdbi));
         env.jersey().register(new SummaryResource(jdbi, clock));
+    }
+
+    private void registerMail(GembaConfiguration config, Environment env, Jdbi jdbi, Notifications notifications,
+                              AuditLog audit) {
+        org.gemba.notify.MailSetup.register(config.getMail(), config.getPublicBaseUrl(), env, jdbi, notifications,
+                audit, clock());
     }
 }

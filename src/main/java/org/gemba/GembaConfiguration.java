@@ -32,6 +32,8 @@ public class GembaConfiguration extends Configuration {
     @NotNull
     @JsonProperty("programme")
     private org.gemba.progress.ProgrammeConfig programme = new org.gemba.progress.ProgrammeConfig();
+    @JsonProperty("mail")
+    private org.gemba.notify.MailConfig mail = new org.gemba.notify.MailConfig();
 
     public DataSourceFactory getDatabase() {
         return database;
@@ -63,6 +65,10 @@ public class GembaConfiguration extends Configuration {
 
     public Insight getInsight() {
         return insight;
+    }
+
+    public org.gemba.notify.MailConfig getMail() {
+        return mail;
     }
 
     public static class Security {
