@@ -59,6 +59,7 @@ final class SchedulingDemoData {
         }
         LocalDate monday = LocalDate.now(clock.withZone(LONDON)).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Map<String, UUID> shifts = new HashMap<>();
+        Map<String, UUID> placementIds = new HashMap<>();
         for (Placement p : PLACEMENTS) {
             UUID placementId = h.createQuery("""
                             INSERT INTO placements (org_id, site_id, name, default_capacity, required_trainings,
@@ -68,6 +69,7 @@ final class SchedulingDemoData {
                     .bind("cap", p.capacity()).bind("trainings", p.trainings().toArray(String[]::new))
                     .bind("max", p.maxPerWeek()).bind("excl", p.directorate() != null).bind("dir", p.directorate())
                     .mapTo(UUID.class).one();
+            placementIds.put(p.key(), placementId);
             h.execute("INSERT INTO placement_hosts (org_id, placement_id, user_id) VALUES (?, ?, ?)",
                     orgId, placementId, people.get(p.host()).id());
             for (int week = -3; week <= 3; week++) {
@@ -102,8 +104,42 @@ final class SchedulingDemoData {
             h.execute("INSERT INTO waitlist_entries (org_id, shift_id, leader_id, created_at) VALUES (?, ?, ?, clock_timestamp())",
                     orgId, full, people.get(email).id());
         }
+        int history = previousYear(h, orgId, placementIds, people, monday);
         return "Scheduling: 3 sites, " + PLACEMENTS.size() + " placements, " + shifts.size() + " shifts, " + made
-                + " bookings and a waitlist on the full Ward 7 shift.\n";
+                + " bookings and a waitlist on the full Ward 7 shift; " + history
+                + " attended shifts in the previous programme year (two leaders fell short of their target).\n";
+    }
+
+    /**
+     * Last programme year's history, so progress and promotion holds look like a running scheme:
+     * most leaders met their target (20 eight-hour shifts), two fell short (5 shifts).
+     */
+    private static int previousYear(Handle h, UUID orgId, Map<String, UUID> placements, Map<String, UserRow> people,
+                                    LocalDate thisWeek) {
+        LocalDate yearStart = LocalDate.of(thisWeek.getMonthValue() >= 4 ? thisWeek.getYear() - 1 : thisWeek.getYear() - 2, 4, 1);
+        List<String> leaders = List.of("perm.sec@gemba.local", "dg.ops@gemba.local", "director.finance@gemba.local",
+                "director.digital@gemba.local", "improvement.lead@gemba.local", "deputy.policy@gemba.local",
+                "deputy.estates@gemba.local");
+        List<UUID> where = List.copyOf(placements.values());
+        Map<String, UUID> created = new HashMap<>();
+        int made = 0;
+        for (int i = 0; i < leaders.size(); i++) {
+            int count = i < 5 ? 20 : 5;
+            for (int k = 0; k < count; k++) {
+                LocalDate day = yearStart.plusDays(14L * k + i + 7);
+                UUID placement = where.get((i + k) % where.size());
+                UUID shift = created.computeIfAbsent(day + "/" + placement, key -> {
+                    Instant start = day.atTime(9, 0).atZone(LONDON).toInstant();
+                    return h.createQuery("""
+                                    INSERT INTO shifts (org_id, placement_id, starts_at, ends_at, capacity)
+                                    VALUES (:org, :p, :s, :e, 4) RETURNING id""")
+                            .bind("org", orgId).bind("p", placement).bind("s", start)
+                            .bind("e", start.plus(Duration.ofHours(8))).mapTo(UUID.class).one();
+                });
+                made += book(h, orgId, shift, people.get(leaders.get(i)), "ATTENDED");
+            }
+        }
+        return made;
     }
 
     private static int book(Handle h, UUID orgId, UUID shiftId, UserRow leader, String status) {
