@@ -57,10 +57,7 @@ public final class MailSetup {
         return loop;
     }
 
-    /**
-     * The scheduled notices. Each further one (triage SLA warnings, overdue actions, the monthly
-     * progress note) is one more {@link NoticeRule} in this list.
-     */
+    /** The scheduled notices; each further one is one more {@link NoticeRule} in this list. */
     static List<NoticeRule> rules(MailConfig mail, Programme programme, int minNoticeHours) {
         List<NoticeRule> rules = new ArrayList<>(List.of(new ShiftReminders(), new HostDailyLists(mail.hostDailyListHour),
                 new TriageSlaNotices(mail.slaWarningBefore.toJavaDuration()), new OverdueActions()));
