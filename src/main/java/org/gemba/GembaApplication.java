@@ -214,6 +214,6 @@ public class GembaApplication extends Application<GembaConfiguration> {
     private void registerMail(GembaConfiguration config, Environment env, Jdbi jdbi, Notifications notifications,
                               AuditLog audit) {
         org.gemba.notify.MailSetup.register(config.getMail(), config.getPublicBaseUrl(), env, jdbi, notifications,
-                audit, clock());
+                audit, clock(), config.getProgramme().toProgramme(), config.getScheduling().minNoticeHours);
     }
 }

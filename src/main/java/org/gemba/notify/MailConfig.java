@@ -76,6 +76,11 @@ public class MailConfig {
     @JsonProperty
     public int hostDailyListHour = 16;
 
+    /** Improvement users are warned when less than this remains before an observation's triage deadline. */
+    @NotNull
+    @JsonProperty
+    public Duration slaWarningBefore = Duration.days(1);
+
     @JsonIgnore
     public boolean smtpConfigured() {
         return host != null && !host.isBlank();

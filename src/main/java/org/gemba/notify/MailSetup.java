@@ -4,9 +4,11 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.servlets.tasks.Task;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gemba.audit.AuditLog;
+import org.gemba.progress.Programme;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,13 @@ public final class MailSetup {
 
     public static MailLoop register(MailConfig mail, String publicBaseUrl, Environment env, Jdbi jdbi,
                                     Notifications notifications, AuditLog audit, Clock clock) {
+        return register(mail, publicBaseUrl, env, jdbi, notifications, audit, clock, null, 0);
+    }
+
+    /** With the programme (for the monthly progress note, left out when null) and the booking notice. */
+    public static MailLoop register(MailConfig mail, String publicBaseUrl, Environment env, Jdbi jdbi,
+                                    Notifications notifications, AuditLog audit, Clock clock, Programme programme,
+                                    int minNoticeHours) {
         MailSender sender = null;
         if (mail.smtpConfigured()) {
             sender = new SmtpMailSender(mail);
@@ -30,7 +39,7 @@ public final class MailSetup {
         }
         DeliveryWorker worker = new DeliveryWorker(jdbi, sender, new MailComposer(publicBaseUrl),
                 DeliveryWorker.bookingCalendar(jdbi), clock, DeliveryWorker.Settings.of(mail), env.metrics());
-        NoticeScheduler scheduler = new NoticeScheduler(jdbi, notifications, clock, rules(mail));
+        NoticeScheduler scheduler = new NoticeScheduler(jdbi, notifications, clock, rules(mail, programme, minNoticeHours));
         MailLoop loop = new MailLoop(worker, scheduler, mail.pollInterval.toJavaDuration(),
                 mail.schedulerInterval.toJavaDuration());
         if (mail.background) {
@@ -48,11 +57,13 @@ public final class MailSetup {
         return loop;
     }
 
-    /**
-     * The scheduled notices. Each further one (triage SLA warnings, overdue actions, the monthly
-     * progress note) is one more {@link NoticeRule} in this list.
-     */
-    static List<NoticeRule> rules(MailConfig mail) {
-        return List.of(new ShiftReminders(), new HostDailyLists(mail.hostDailyListHour));
+    /** The scheduled notices; each further one is one more {@link NoticeRule} in this list. */
+    static List<NoticeRule> rules(MailConfig mail, Programme programme, int minNoticeHours) {
+        List<NoticeRule> rules = new ArrayList<>(List.of(new ShiftReminders(), new HostDailyLists(mail.hostDailyListHour),
+                new TriageSlaNotices(mail.slaWarningBefore.toJavaDuration()), new OverdueActions()));
+        if (programme != null) {
+            rules.add(new ProgressNudges(programme, minNoticeHours));
+        }
+        return rules;
     }
 }

@@ -17,6 +17,15 @@ public interface NoticeRule {
     List<Notice> due(Handle handle, Instant now, int limit);
 
     /**
+     * The notifications to create from the notices whose keys this run took (a notice taken by
+     * another app server is not among them). By default one each; a digest rule folds several into
+     * one per recipient, so each item still appears in exactly one digest.
+     */
+    default List<Notice> compose(Handle handle, List<Notice> taken) {
+        return taken;
+    }
+
+    /**
      * A notice to create once per ({@code kind}, {@code entityId}, {@code period}): e.g. a reminder per
      * booking and shift start, a list per host and day, an SLA warning per observation and stage.
      */

@@ -54,21 +54,23 @@ public class NoticeScheduler {
             batch = jdbi.inTransaction(h -> {
                 ScheduledNoticeDao dao = h.attach(ScheduledNoticeDao.class);
                 List<NoticeRule.Notice> due = rule.due(h, now, BATCH);
+                List<NoticeRule.Notice> taken = due.stream()
+                        .filter(n -> dao.take(n.kind(), n.entityId(), n.period(), n.orgId()).isPresent())
+                        .toList();
                 int n = 0;
-                for (NoticeRule.Notice notice : due) {
-                    if (dao.take(notice.kind(), notice.entityId(), notice.period(), notice.orgId()).isEmpty()) {
-                        continue;
-                    }
+                for (NoticeRule.Notice notice : rule.compose(h, taken)) {
                     var id = notifications.notify(h, new OrgId(notice.orgId()), new UserId(notice.userId()),
                             notice.type(), notice.subject(), notice.body(), notice.entityType(),
                             notice.notificationEntityId());
-                    dao.link(notice.kind(), notice.entityId(), notice.period(), id);
+                    if (notice.kind() != null) {
+                        dao.link(notice.kind(), notice.entityId(), notice.period(), id);
+                    }
                     n++;
                 }
-                return new Batch(n, due.size() >= BATCH);
+                return new Batch(n, !taken.isEmpty() && due.size() >= BATCH);
             });
             total += batch.created();
-        } while (batch.full() && batch.created() > 0);
+        } while (batch.full());
         return total;
     }
 }

@@ -38,11 +38,17 @@ public class SuggestionService {
         ProgressRow current = progress.forLeader(caller, leaderId, null);
         BigDecimal gap = current.expectedToDateHours().subtract(current.completedHours()).max(BigDecimal.ZERO);
         Instant now = programmeClock.clock().instant();
-        List<Suggestion> items = jdbi.onDemand(SuggestionDao.class).suggest(caller.orgId().value(), leaderId,
-                        utc(now.plus(Duration.ofHours(minNoticeHours))), utc(now.plus(HORIZON)),
+        List<Suggestion> items = shifts(jdbi.onDemand(SuggestionDao.class), caller.orgId().value(), leaderId, now,
+                minNoticeHours, limit);
+        return new Suggestions(items, gap);
+    }
+
+    /** The ranked shifts one leader could book at {@code now} (also used by the monthly progress note). */
+    public static List<Suggestion> shifts(SuggestionDao dao, UUID orgId, UUID leaderId, Instant now,
+                                          int minNoticeHours, int limit) {
+        return dao.suggest(orgId, leaderId, utc(now.plus(Duration.ofHours(minNoticeHours))), utc(now.plus(HORIZON)),
                         utc(now.minus(RECENT)), limit)
                 .stream().map(SuggestionService::view).toList();
-        return new Suggestions(items, gap);
     }
 
     private static Suggestion view(SuggestionDao.SuggestionRow r) {
