@@ -31,6 +31,8 @@ import org.gemba.auth.RoleAuthorizer;
 import org.gemba.auth.TokenAuthenticator;
 import org.gemba.common.ApiExceptionMapper;
 import org.gemba.common.CursorCodec;
+import org.gemba.common.DatabaseProblemMapper;
+import org.gemba.common.NulCharacters;
 import org.gemba.common.Json;
 import org.gemba.common.JsonProblemMapper;
 import org.gemba.common.ProblemErrorHandler;
@@ -154,6 +156,8 @@ public class GembaApplication extends Application<GembaConfiguration> {
 
     private static void registerErrorHandling(Environment env, ObjectMapper mapper) {
         env.jersey().register(new RequestBodyLimits());
+        env.jersey().register(new NulCharacters());
+        env.jersey().register(new DatabaseProblemMapper());
         env.jersey().register(new ApiExceptionMapper());
         env.jersey().register(new JsonProblemMapper());
         env.jersey().register(new ViolationProblemMapper());
@@ -206,7 +210,7 @@ public class GembaApplication extends Application<GembaConfiguration> {
         env.jersey().register(new ObservationResource(jdbi,
                 new ObservationService(jdbi, clock, sla, audit, notifications), cursors));
         env.jersey().register(new ActionResource(jdbi,
-                new ActionService(jdbi, clock, audit, notifications, lifecycle), cursors));
+                new ActionService(jdbi, clock, audit, notifications, lifecycle), cursors, env.getObjectMapper(), env.getValidator()));
         env.jersey().register(new BriefResource(jdbi));
         env.jersey().register(new SummaryResource(jdbi, clock));
     }

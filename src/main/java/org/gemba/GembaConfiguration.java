@@ -131,6 +131,6 @@ public class GembaConfiguration extends Configuration {
 
         @NotNull
         @JsonProperty
-        public List<@NotNull LocalDate> publicHolidays = List.of();
+        public List<@NotNull LocalDate> publicHolidays = org.gemba.insight.BankHolidays.ENGLAND_AND_WALES;
     }
 }

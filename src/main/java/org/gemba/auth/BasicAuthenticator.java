@@ -3,6 +3,7 @@ package org.gemba.auth;
 import io.dropwizard.auth.Authenticator;
 import io.dropwizard.auth.basic.BasicCredentials;
 import java.util.Optional;
+import org.gemba.common.NulCharacters;
 import org.jdbi.v3.core.Jdbi;
 
 /** E-mail and password, checked against the bcrypt hash, behind the per-account throttle. */
@@ -20,7 +21,8 @@ public class BasicAuthenticator implements Authenticator<BasicCredentials, Calle
     @Override
     public Optional<Caller> authenticate(BasicCredentials credentials) {
         String email = credentials.getUsername();
-        if (email == null || email.isBlank() || email.length() > 320) {
+        if (email == null || email.isBlank() || email.length() > 320 || NulCharacters.contains(email)
+                || NulCharacters.contains(credentials.getPassword())) {
             return Optional.empty();
         }
         throttle.checkAllowed(email);

@@ -14,6 +14,7 @@ public final class Json {
     private Json() {}
 
     public static ObjectMapper configure(ObjectMapper mapper) {
+        mapper.registerModule(NulCharacters.jacksonModule());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -1,6 +1,11 @@
 package org.gemba.insight;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.auth.Auth;
+import jakarta.validation.Validator;
+import org.gemba.common.Patch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -38,7 +43,12 @@ public class ActionResource {
     private final ActionService actions;
     private final CursorCodec cursors;
 
-    public ActionResource(Jdbi jdbi, ActionService actions, CursorCodec cursors) {
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    public ActionResource(Jdbi jdbi, ActionService actions, CursorCodec cursors, ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
         this.jdbi = jdbi;
         this.actions = actions;
         this.cursors = cursors;
@@ -83,7 +93,8 @@ public class ActionResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@Auth Caller caller, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                           @Valid ActionRequests.Update body) {
+                           ObjectNode json) throws JsonProcessingException {
+        ActionRequests.Update body = Patch.read(json, ActionRequests.Update.class, mapper, validator).value();
         return detail(caller, actions.update(caller, Id.fromPath(id, "Action"), body, ifMatch));
     }
 

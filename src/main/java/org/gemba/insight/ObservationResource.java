@@ -100,7 +100,7 @@ public class ObservationResource {
     /** 200 with linked actions and outcome; 404 unless the caller is its author, IMPROVEMENT or ADMIN. */
     @GET
     @Path("/{id}")
-    @PermitAll
+    @RolesAllowed({"LEADER", "IMPROVEMENT", "ADMIN"})
     public Response get(@Auth Caller caller, @PathParam("id") String id) {
         ObservationRow row = observations.visible(caller, Id.fromPath(id, "Observation"));
         return detail(caller, row);

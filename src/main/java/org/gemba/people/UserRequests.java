@@ -2,6 +2,7 @@ package org.gemba.people;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -26,7 +27,7 @@ public final class UserRequests {
             String password,
             @Size(max = 50) String grade,
             @Size(max = 100) String directorate,
-            @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") BigDecimal fte,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @Digits(integer = 1, fraction = 3) BigDecimal fte,
             LocalDate startDate,
             LocalDate endDate,
             @Size(max = 50) List<@NotNull @Pattern(regexp = TRAINING, message = "must be an upper-case code such as FOOD_HYGIENE") String> trainings) {}
@@ -42,7 +43,7 @@ public final class UserRequests {
             String password,
             @Size(max = 50) String grade,
             @Size(max = 100) String directorate,
-            @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") BigDecimal fte,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @Digits(integer = 1, fraction = 3) BigDecimal fte,
             LocalDate startDate,
             LocalDate endDate,
             @Size(max = 50) List<@NotNull @Pattern(regexp = TRAINING, message = "must be an upper-case code such as FOOD_HYGIENE") String> trainings,

@@ -70,7 +70,7 @@ public class UserService {
         UserRequests.UpdateUser req = patch.value();
         Checks.start()
                 .require(!patch.has("email") || req.email() != null, "email", "must not be null")
-                .require(!patch.has("name") || req.name() != null, "name", "must not be null")
+                .require(!patch.has("name") || (req.name() != null && !req.name().isBlank()), "name", "must not be blank")
                 .require(!patch.has("roles") || req.roles() != null, "roles", "must not be null")
                 .require(!patch.has("fte") || req.fte() != null, "fte", "must not be null")
                 .require(!patch.has("trainings") || req.trainings() != null, "trainings", "must not be null")

@@ -1,12 +1,10 @@
 package org.gemba.progress;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** A leader's progress as the API shows it; the report adds name, e-mail, grade and directorate. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProgressView(UUID leaderId, String name, String email, String grade, String directorate, int year,
                            LocalDate periodStart, LocalDate periodEnd, BigDecimal targetHours,
                            BigDecimal completedHours, BigDecimal bookedHours, BigDecimal expectedToDateHours,

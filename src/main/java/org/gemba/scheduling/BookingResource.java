@@ -94,7 +94,7 @@ public class BookingResource {
     /** 200 the booking for its leader, a host of its placement, HR or ADMIN; otherwise 404. */
     @GET
     @Path("/{id}")
-    @PermitAll
+    @RolesAllowed({"LEADER", "HOST", "HR", "ADMIN"})
     public Response get(@Auth Caller caller, @PathParam("id") String id) {
         UUID org = caller.orgId().value();
         BookingRow row = jdbi.onDemand(BookingDao.class).find(org, Id.fromPath(id, "Booking"))

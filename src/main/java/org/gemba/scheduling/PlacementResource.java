@@ -1,6 +1,11 @@
 package org.gemba.scheduling;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.auth.Auth;
+import jakarta.validation.Validator;
+import org.gemba.common.Patch;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -52,7 +57,12 @@ public class PlacementResource {
     private final PlacementService placements;
     private final CursorCodec cursors;
 
-    public PlacementResource(Jdbi jdbi, PlacementService placements, CursorCodec cursors) {
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    public PlacementResource(Jdbi jdbi, PlacementService placements, CursorCodec cursors, ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
         this.jdbi = jdbi;
         this.placements = placements;
         this.cursors = cursors;
@@ -97,7 +107,8 @@ public class PlacementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("ADMIN")
     public Response update(@Auth Caller caller, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                           @Valid PlacementRequests.UpdatePlacement body) {
+                           ObjectNode json) throws JsonProcessingException {
+        PlacementRequests.UpdatePlacement body = Patch.read(json, PlacementRequests.UpdatePlacement.class, mapper, validator).value();
         return withEtag(placements.update(caller, Id.fromPath(id, "Placement"), body, ifMatch));
     }
 

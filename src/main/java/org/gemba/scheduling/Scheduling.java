@@ -21,7 +21,7 @@ public final class Scheduling {
         BookingService bookings = new BookingService(jdbi, audit, notifications, waitlist, clock, mapper,
                 Duration.ofHours(config.minNoticeHours), Duration.ofHours(config.lateCancellationHours));
         env.jersey().register(new SiteResource(jdbi, audit, cursors));
-        env.jersey().register(new PlacementResource(jdbi, new PlacementService(jdbi, audit), cursors));
+        env.jersey().register(new PlacementResource(jdbi, new PlacementService(jdbi, audit), cursors, mapper, env.getValidator()));
         env.jersey().register(new ShiftResource(jdbi, shifts, cursors, clock));
         env.jersey().register(new ShiftSeriesResource(jdbi, audit, clock));
         env.jersey().register(new BookingResource(jdbi, bookings,

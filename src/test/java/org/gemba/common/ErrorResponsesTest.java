@@ -236,4 +236,47 @@ class ErrorResponsesTest {
             assertThat(response).contains("application/problem+json").contains("\"code\":\"BAD_REQUEST\"");
         }
     }
+
+    @Test
+    void nulCharacterInAJsonString_isValidationFailedNamingTheField() {
+        long before = userCount();
+        Http.Res res = admin.postRaw("/api/v1/users",
+                "{\"email\":\"a@b.test\",\"name\":\"A\\u0000B\",\"roles\":[\"LEADER\"]}", "application/json");
+        assertProblem(res, 422, "VALIDATION_FAILED");
+        assertThat(res.json().path("errors").get(0).path("field").asText()).isEqualTo("name");
+        assertThat(userCount()).isEqualTo(before);
+    }
+
+    @Test
+    void nulCharacterInAQueryParameterOrCredentials_isRefusedNotA500() {
+        Http.Res res = admin.get("/api/v1/users?q=a%00b");
+        assertProblem(res, 422, "VALIDATION_FAILED");
+        assertThat(res.json().path("errors").get(0).path("field").asText()).isEqualTo("q");
+        assertThat(Http.at(APP.getLocalPort()).basic("x\u0000@test.local", "whatever-password").get("/api/v1/me").status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void valuesTheDatabaseCannotStore_areValidationFailedNotA500() {
+        assertProblem(admin.get("/api/v1/audit?from=%2B300000-01-01T00:00:00Z"), 422, "VALIDATION_FAILED");
+        Http.Res fte = admin.postRaw("/api/v1/users",
+                "{\"email\":\"f@b.test\",\"name\":\"F\",\"roles\":[\"LEADER\"],\"fte\":0.0001}", "application/json");
+        assertProblem(fte, 422, "VALIDATION_FAILED");
+        assertThat(fte.json().path("errors").get(0).path("field").asText()).isEqualTo("fte");
+    }
+
+    @Test
+    void blankNameOnPatch_isValidationFailed() {
+        Fixtures.User leader = org.user("LEADER");
+        Http.Res res = admin.patch("/api/v1/users/" + leader.id(), java.util.Map.of("name", "   "));
+        assertProblem(res, 422, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void rolesThatMayNotReadBookingsOrObservations_areForbiddenNotNotFound() {
+        String anyId = java.util.UUID.randomUUID().toString();
+        assertProblem(org.user("IMPROVEMENT").http(APP.getLocalPort()).get("/api/v1/bookings/" + anyId), 403, "FORBIDDEN");
+        assertProblem(org.user("HR").http(APP.getLocalPort()).get("/api/v1/observations/" + anyId), 403, "FORBIDDEN");
+        assertProblem(org.user("HOST").http(APP.getLocalPort()).get("/api/v1/observations/" + anyId), 403, "FORBIDDEN");
+    }
 }

@@ -261,4 +261,20 @@ class ActionFlowTest {
         assertThat(res.status()).as(res.toString()).isEqualTo(201);
         return InsightApi.id(res.json());
     }
+
+    @Test
+    void patch_leavesAbsentDueDateAndDescriptionAlone_andNullClearsThem() {
+        String a = api.as(improver).post("/api/v1/actions", Map.of("title", "Fix the theatre lift",
+                "description", "Second lift out for a week", "ownerId", improver.id().toString(),
+                "dueDate", "2030-05-01")).json().path("id").asText();
+        Http.Res renamed = api.as(improver).patch("/api/v1/actions/" + a, Map.of("title", "Repair theatre lift"));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.json().path("dueDate").asText()).isEqualTo("2030-05-01");
+        assertThat(renamed.json().path("description").asText()).isEqualTo("Second lift out for a week");
+        java.util.Map<String, Object> clear = new java.util.HashMap<>();
+        clear.put("dueDate", null);
+        Http.Res cleared = api.as(improver).patch("/api/v1/actions/" + a, clear);
+        assertThat(cleared.json().path("dueDate").isNull()).isTrue();
+        assertThat(cleared.json().path("description").asText()).isEqualTo("Second lift out for a week");
+    }
 }

@@ -116,4 +116,23 @@ class SiteAndPlacementApiTest {
         assertThat(res.json().path("maxLeadersPerWeek").asInt()).isEqualTo(2);
         assertThat(res.json().path("version").asInt()).isEqualTo(2);
     }
+
+    @Test
+    void patch_leavesAbsentFieldsAlone_andAnExplicitNullClears() {
+        String site = site("Pharmacy site", null);
+        String id = as(admin).post("/api/v1/placements", Map.of("siteId", site, "name", "Pharmacy",
+                "description", "Dispensary counter", "defaultCapacity", 2, "maxLeadersPerWeek", 3,
+                "directorate", "Operations")).json().path("id").asText();
+        Http.Res renamed = as(admin).patch("/api/v1/placements/" + id, Map.of("name", "Pharmacy dispensary"));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.json().path("description").asText()).isEqualTo("Dispensary counter");
+        assertThat(renamed.json().path("maxLeadersPerWeek").asInt()).isEqualTo(3);
+        assertThat(renamed.json().path("directorate").asText()).isEqualTo("Operations");
+
+        java.util.Map<String, Object> clear = new java.util.HashMap<>();
+        clear.put("maxLeadersPerWeek", null);
+        Http.Res cleared = as(admin).patch("/api/v1/placements/" + id, clear);
+        assertThat(cleared.json().path("maxLeadersPerWeek").isNull()).isTrue();
+        assertThat(cleared.json().path("description").asText()).isEqualTo("Dispensary counter");
+    }
 }
