@@ -29,7 +29,7 @@ final class InsightWriter {
         this.people = people;
         this.floor = floor;
         this.org = org;
-        this.actions = (int) Math.max(8, s.observations() / 40);
+        this.actions = (int) Math.max(40, s.observations() / 40);
         this.now = s.today().atStartOfDay(DayPlan.ZONE).toInstant();
     }
 
@@ -81,7 +81,7 @@ final class InsightWriter {
                         if (b.status() != DayPlan.Status.ATTENDED) {
                             continue;
                         }
-                        SplittableRandom r = Mix.random(s.seed(), ScaleIds.OBSERVATION, b.id().getLeastSignificantBits());
+                        SplittableRandom r = Mix.random(s.seed(), ScaleIds.OBSERVATION, b.id().getMostSignificantBits(), b.id().getLeastSignificantBits());
                         int count = (int) rate + (r.nextDouble() < rate - (int) rate ? 1 : 0);
                         for (int i = 0; i < count && n < s.observations(); i++, n++) {
                             write(out, d, sh, b, n, r, links);
