@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ScaleGenerator {
     static final double ATTENDED_SHARE = 0.85;
+    private static final long BULK_ROWS = 200_000;
     public static final String ADMIN_PASSWORD = "gemba-scale-admin";
     private static final Map<String, Integer> POLICY_HOURS = Map.of("PERM_SEC", 120, "SCS3", 150, "SCS2", 200, "SCS1", 250);
     private static final String[] ADJUSTMENT_REASONS = {"Long-term sick leave", "Parental leave", "Secondment abroad",
@@ -75,11 +78,13 @@ public final class ScaleGenerator {
         Connection c = h.getConnection();
         try (Statement st = c.createStatement()) {
             st.execute("SET LOCAL synchronous_commit = off");
-            st.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            st.execute("SET LOCAL maintenance_work_mem = '512MB'");
         }
         h.createUpdate("INSERT INTO organisations (id, name, time_zone) VALUES (:id, :name, 'Europe/London')")
                 .bind("id", org).bind("name", orgName()).execute();
         long t0 = System.nanoTime();
+        boolean bulk = s.observations() >= BULK_ROWS || s.attendedBookings() >= BULK_ROWS;
+        List<String> deferred = bulk ? dropSecondaryIndexes(h, "shifts", "bookings", "observations") : List.of();
         counts.put("users", users(c));
         lap("users", t0);
         FloorWriter floor = new FloorWriter(s, people, org);
@@ -97,6 +102,29 @@ public final class ScaleGenerator {
         counts.put("observations", observations[0]);
         counts.put("action links", observations[1]);
         lap("observations", t0);
+        deferred.forEach(h::execute);
+        lap("indexes", t0);
+    }
+
+    /**
+     * Building an index once over a loaded table is far cheaper than maintaining it row by row (the
+     * GIN indexes over observation text above all), so a bulk load drops the plain (non-unique,
+     * non-constraint) indexes of its biggest tables inside the transaction and answers their DDL.
+     */
+    private static List<String> dropSecondaryIndexes(Handle h, String... tables) {
+        List<String> ddl = new ArrayList<>();
+        for (String table : tables) {
+            h.createQuery("""
+                    SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS ddl
+                      FROM pg_index i
+                     WHERE i.indrelid = CAST(:table AS regclass) AND NOT i.indisunique
+                       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+                    """).bind("table", table).mapToMap().forEach(row -> {
+                        h.execute("DROP INDEX " + row.get("name"));
+                        ddl.add((String) row.get("ddl"));
+                    });
+        }
+        return ddl;
     }
 
     private static void lap(String what, long t0) {
