@@ -101,6 +101,7 @@ public class GembaApplication extends Application<GembaConfiguration> {
         });
         bootstrap.addCommand(new BootstrapCommand());
         bootstrap.addCommand(new DemoCommand());
+        bootstrap.addCommand(new SeedScaleCommand());
     }
 
     @Override

@@ -59,7 +59,8 @@ public final class ObservationSearch {
                     + String.join(" AND ", where) + " ORDER BY o.observed_at DESC, o.id DESC LIMIT :limit";
         } else {
             sql = "SELECT * FROM (SELECT " + ObservationDao.COLUMNS
-                    + ", ts_rank_cd(o.search, insight_query(:q)) AS rank FROM observations o WHERE "
+                    // the query computed once (a generic plan would otherwise call insight_query per ranked row)
+                    + ", ts_rank_cd(o.search, query_ts) AS rank FROM observations o CROSS JOIN insight_query(:q) AS query_ts WHERE "
                     + String.join(" AND ", where) + ") s"
                     + (afterId == null ? "" : " WHERE (s.rank, s.observed_at, s.id) < (:afterRank, :afterAt, :afterId)")
                     + " ORDER BY s.rank DESC, s.observed_at DESC, s.id DESC LIMIT :limit";
