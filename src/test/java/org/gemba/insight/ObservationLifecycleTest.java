@@ -217,7 +217,8 @@ class ObservationLifecycleTest {
         assertThat(api.as(improver).get("/api/v1/observations/" + id).status()).isEqualTo(200);
         assertThat(api.as(org.user("ADMIN")).get("/api/v1/observations/" + id).status()).isEqualTo(200);
         assertThat(api.as(org.user("LEADER")).get("/api/v1/observations/" + id).code()).isEqualTo("NOT_FOUND");
-        assertThat(api.as(org.user("HOST")).get("/api/v1/observations/" + id).status()).isEqualTo(404);
+        // a HOST can never be an author (only leaders log observations): the role may not call this at all
+        assertThat(api.as(org.user("HOST")).get("/api/v1/observations/" + id).status()).isEqualTo(403);
         assertThat(api.as(Fixtures.org().user("IMPROVEMENT")).get("/api/v1/observations/" + id).status())
                 .isEqualTo(404);
         assertThat(api.as(improver).get("/api/v1/observations/not-a-uuid").status()).isEqualTo(404);
