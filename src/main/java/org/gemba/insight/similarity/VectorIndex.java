@@ -1,0 +1,125 @@
+package org.gemba.insight.similarity;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The organisation's stored vectors held in memory (one signed byte per dimension plus a scale:
+ * about 40 MB for 100,000 observations), so nearest neighbours are an exact scan in a few tens of
+ * milliseconds without pgvector. Each call first loads only vectors stored since the last call
+ * (embedding_seq), so every app server sees the others' work. The rows themselves (org, status,
+ * text) are always re-read from PostgreSQL; this only proposes candidate ids.
+ */
+public final class VectorIndex {
+    public record Near(UUID id, boolean action, float cosine) {}
+
+    private final Jdbi jdbi;
+    private final Map<UUID, OrgVectors> orgs = new ConcurrentHashMap<>();
+
+    public VectorIndex(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * The {@code observations} nearest observations logged no later than {@code notAfterMillis}
+     * (other than {@code exclude}) and the {@code actions} nearest actions.
+     */
+    public List<Near> nearest(UUID orgId, float[] query, long notAfterMillis, UUID exclude, int observations,
+                              int actions) {
+        OrgVectors org = orgs.computeIfAbsent(orgId, k -> new OrgVectors());
+        org.refresh(jdbi, orgId);
+        return org.nearest(query, notAfterMillis, exclude, observations, actions);
+    }
+
+    private static final class OrgVectors {
+        private long seq;
+        private int size;
+        private UUID[] ids = new UUID[256];
+        private boolean[] action = new boolean[256];
+        private long[] loggedAt = new long[256];
+        private float[] scale = new float[256];
+        private byte[] values = new byte[256 * Embedder.DIMENSIONS];
+        private final Map<UUID, Integer> slots = new HashMap<>();
+
+        synchronized void refresh(Jdbi jdbi, UUID orgId) {
+            EmbeddingDao dao = jdbi.onDemand(EmbeddingDao.class);
+            for (List<EmbeddingDao.Stored> rows = dao.storedAfter(orgId, seq, 5000); !rows.isEmpty();
+                 rows = dao.storedAfter(orgId, seq, 5000)) {
+                for (EmbeddingDao.Stored row : rows) {
+                    put(row);
+                    seq = Math.max(seq, row.seq());
+                }
+            }
+        }
+
+        private void put(EmbeddingDao.Stored row) {
+            if (row.embedding() == null || row.embedding().length != Embedder.DIMENSIONS) {
+                return;
+            }
+            Integer slot = slots.get(row.id());
+            if (slot == null) {
+                if (size == ids.length) {
+                    grow();
+                }
+                slot = size++;
+                slots.put(row.id(), slot);
+            }
+            ids[slot] = row.id();
+            action[slot] = "ACTION".equals(row.type());
+            loggedAt[slot] = row.loggedAt();
+            float max = 1e-9f;
+            for (float x : row.embedding()) {
+                max = Math.max(max, Math.abs(x));
+            }
+            float s = 127f / max;
+            scale[slot] = 1f / s;
+            int base = slot * Embedder.DIMENSIONS;
+            for (int i = 0; i < Embedder.DIMENSIONS; i++) {
+                values[base + i] = (byte) Math.round(row.embedding()[i] * s);
+            }
+        }
+
+        private void grow() {
+            int n = ids.length * 2;
+            ids = Arrays.copyOf(ids, n);
+            action = Arrays.copyOf(action, n);
+            loggedAt = Arrays.copyOf(loggedAt, n);
+            scale = Arrays.copyOf(scale, n);
+            values = Arrays.copyOf(values, n * Embedder.DIMENSIONS);
+        }
+
+        synchronized List<Near> nearest(float[] q, long notAfter, UUID exclude, int kObs, int kAct) {
+            PriorityQueue<Near> obs = new PriorityQueue<>((a, b) -> Float.compare(a.cosine(), b.cosine()));
+            PriorityQueue<Near> acts = new PriorityQueue<>((a, b) -> Float.compare(a.cosine(), b.cosine()));
+            for (int slot = 0; slot < size; slot++) {
+                if (!action[slot] && (loggedAt[slot] > notAfter || ids[slot].equals(exclude))) {
+                    continue;
+                }
+                int base = slot * Embedder.DIMENSIONS;
+                float dot = 0;
+                for (int i = 0; i < Embedder.DIMENSIONS; i++) {
+                    dot += values[base + i] * q[i];
+                }
+                Near near = new Near(ids[slot], action[slot], dot * scale[slot]);
+                PriorityQueue<Near> heap = action[slot] ? acts : obs;
+                int k = action[slot] ? kAct : kObs;
+                if (heap.size() < k) {
+                    heap.add(near);
+                } else if (k > 0 && heap.peek().cosine() < near.cosine()) {
+                    heap.poll();
+                    heap.add(near);
+                }
+            }
+            List<Near> out = new ArrayList<>(obs);
+            out.addAll(acts);
+            return out;
+        }
+    }
+}
