@@ -9,7 +9,7 @@ package org.gemba.insight.similarity;
 public record Blend(double cosine, double trigram, double textRank, double samePlacement, double sameSite,
                     double sameCause, double recency, double recencyHalfLifeDays) {
 
-    public static final Blend DEFAULT = new Blend(1.0, 0.3, 0.3, 0.06, 0.04, 0.03, 0.02, 90);
+    public static final Blend DEFAULT = new Blend(1.0, 0.1, 0.0, 0.2, 0.12, 0.03, 0.02, 90);
 
     public double score(Candidate c) {
         double lexical = trigram * c.trigram() + textRank * Math.min(1.0, c.textRank());

@@ -17,7 +17,8 @@ public final class Embedder {
         System.setProperty(OPT_OUT, "true");
     }
 
-    private volatile EmbeddingModel model;
+    // one model per process however many Embedders exist: it is read-only and thread-safe
+    private static volatile EmbeddingModel model;
 
     /** Unit-length vector of the text. */
     public float[] embed(String text) {
@@ -30,10 +31,10 @@ public final class Embedder {
         model();
     }
 
-    private EmbeddingModel model() {
+    private static EmbeddingModel model() {
         EmbeddingModel m = model;
         if (m == null) {
-            synchronized (this) {
+            synchronized (Embedder.class) {
                 if (model == null) {
                     requireOptOut(System.getProperty(OPT_OUT), System.getenv(OPT_OUT));
                     model = new AllMiniLmL6V2QuantizedEmbeddingModel();

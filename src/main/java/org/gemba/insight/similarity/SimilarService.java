@@ -66,13 +66,26 @@ public final class SimilarService {
             List<VectorIndex.Near> near = vector == null || index == null ? List.of()
                     : index.nearest(orgId, vector, me.loggedAt().toEpochMilli(), id, NEAREST_OBSERVATIONS,
                             NEAREST_ACTIONS);
-            return features(h, orgId, id, vector, near);
+            List<Candidate> found = features(h, orgId, id, near);
+            return vector == null || index == null ? found : withCosines(orgId, vector, found);
         });
+    }
+
+    /** Word matches the vector search did not propose get their cosine from the index too. */
+    private List<Candidate> withCosines(UUID orgId, float[] vector, List<Candidate> found) {
+        float[] cos = index.cosines(orgId, vector, found.stream().map(Candidate::id).toList());
+        List<Candidate> out = new java.util.ArrayList<>(found.size());
+        for (int i = 0; i < cos.length; i++) {
+            Candidate c = found.get(i);
+            out.add(Float.isNaN(cos[i]) ? c : new Candidate(c.type(), c.id(), c.title(), c.text(), c.status(), cos[i],
+                    c.trigram(), c.textRank(), c.samePlacement(), c.sameSite(), c.sameCause(), c.ageDays()));
+        }
+        return out;
     }
 
     private record Me(String text, Instant loggedAt, float[] embedding) {}
 
-    private static List<Candidate> features(Handle h, UUID orgId, UUID id, float[] vector, List<VectorIndex.Near> near) {
+    private static List<Candidate> features(Handle h, UUID orgId, UUID id, List<VectorIndex.Near> near) {
         UUID[] ids = near.stream().map(VectorIndex.Near::id).toArray(UUID[]::new);
         float[] cos = new float[near.size()];
         for (int i = 0; i < cos.length; i++) {
@@ -80,7 +93,6 @@ public final class SimilarService {
         }
         return h.createQuery(SQL).bind("orgId", orgId).bind("id", id).bind("ids", ids)
                 .bind("cos", Vectors.literal(cos))
-                .bind("vec", vector == null ? null : Vectors.literal(vector))
                 .map(SimilarService::candidate).list();
     }
 
@@ -96,7 +108,7 @@ public final class SimilarService {
     private static final String SQL = """
             WITH me AS (
                 SELECT id, org_id, text, site_id, placement_id, cause, logged_at,
-                       insight_query(left(text, 2000)) AS q, CAST(:vec AS real[]) AS vec
+                       insight_query(left(text, 2000)) AS q
                   FROM observations WHERE org_id = :orgId AND id = :id),
             near AS (SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:cos AS real[])) AS n (id, cos)),
             lex_obs AS (
@@ -110,7 +122,7 @@ public final class SimilarService {
                    AND (a.search @@ me.q OR a.title % me.text)
                  ORDER BY ts_rank_cd(a.search, me.q, 32) DESC LIMIT 20)
             SELECT 'OBSERVATION' AS type, o.id, NULL AS title, o.text, o.status,
-                   coalesce(n.cos, insight_cosine(o.embedding, me.vec)) AS cos,
+                   n.cos,
                    similarity(o.text, me.text) AS trigram, coalesce(ts_rank_cd(o.search, me.q, 32), 0) AS text_rank,
                    coalesce(o.placement_id = me.placement_id, false) AS same_placement,
                    o.site_id = me.site_id AS same_site, coalesce(o.cause = me.cause, false) AS same_cause,
@@ -122,7 +134,7 @@ public final class SimilarService {
              WHERE o.id <> me.id AND o.logged_at <= me.logged_at
             UNION ALL
             SELECT 'ACTION', a.id, a.title, a.description, a.status,
-                   coalesce(n.cos, insight_cosine(a.embedding, me.vec)),
+                   n.cos,
                    similarity(a.title || ' ' || coalesce(a.description, ''), me.text),
                    coalesce(ts_rank_cd(a.search, me.q, 32), 0), false, false, false,
                    extract(epoch FROM me.logged_at - a.created_at) / 86400

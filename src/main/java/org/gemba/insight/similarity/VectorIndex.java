@@ -16,6 +16,10 @@ import org.jdbi.v3.core.Jdbi;
  * milliseconds without pgvector. Each call first loads only vectors stored since the last call
  * (embedding_seq), so every app server sees the others' work. The rows themselves (org, status,
  * text) are always re-read from PostgreSQL; this only proposes candidate ids.
+ *
+ * <p>Cosines are taken after subtracting the organisation's mean observation vector: every
+ * observation is "a problem in a hospital", and that shared direction otherwise outweighs what
+ * tells one problem from another (on the labelled set it lifted top-1 precision markedly).
  */
 public final class VectorIndex {
     public record Near(UUID id, boolean action, float cosine) {}
@@ -38,6 +42,12 @@ public final class VectorIndex {
         return org.nearest(query, notAfterMillis, exclude, observations, actions);
     }
 
+    /** The centred cosine of each id's vector with the query; NaN where the index has no vector. */
+    public float[] cosines(UUID orgId, float[] query, List<UUID> ids) {
+        OrgVectors org = orgs.computeIfAbsent(orgId, k -> new OrgVectors());
+        return org.cosines(query, ids);
+    }
+
     private static final class OrgVectors {
         private long seq;
         private int size;
@@ -47,6 +57,8 @@ public final class VectorIndex {
         private float[] scale = new float[256];
         private byte[] values = new byte[256 * Embedder.DIMENSIONS];
         private final Map<UUID, Integer> slots = new HashMap<>();
+        private final double[] sum = new double[Embedder.DIMENSIONS];
+        private int observations;
 
         synchronized void refresh(Jdbi jdbi, UUID orgId) {
             EmbeddingDao dao = jdbi.onDemand(EmbeddingDao.class);
@@ -64,6 +76,13 @@ public final class VectorIndex {
                 return;
             }
             Integer slot = slots.get(row.id());
+            if (slot != null && !action[slot]) {
+                observations--;
+                int base = slot * Embedder.DIMENSIONS;
+                for (int i = 0; i < Embedder.DIMENSIONS; i++) {
+                    sum[i] -= values[base + i] * scale[slot];
+                }
+            }
             if (slot == null) {
                 if (size == ids.length) {
                     grow();
@@ -84,6 +103,64 @@ public final class VectorIndex {
             for (int i = 0; i < Embedder.DIMENSIONS; i++) {
                 values[base + i] = (byte) Math.round(row.embedding()[i] * s);
             }
+            if (!action[slot]) {
+                observations++;
+                for (int i = 0; i < Embedder.DIMENSIONS; i++) {
+                    sum[i] += values[base + i] * scale[slot];
+                }
+            }
+        }
+
+        /** The mean observation vector, or zero while there are too few to estimate it. */
+        private float[] mean() {
+            float[] m = new float[Embedder.DIMENSIONS];
+            if (observations >= 20) {
+                for (int i = 0; i < m.length; i++) {
+                    m[i] = (float) (sum[i] / observations);
+                }
+            }
+            return m;
+        }
+
+        /** Centred query (q - m), and the constants the per-row formula needs. */
+        private record Centred(float[] q, float[] m, double mq, double mm, double qq) {
+            static Centred of(float[] query, float[] m) {
+                float[] q = new float[query.length];
+                double mq = 0;
+                double mm = 0;
+                double qq = 0;
+                for (int i = 0; i < q.length; i++) {
+                    q[i] = query[i] - m[i];
+                    mq += m[i] * q[i];
+                    mm += m[i] * m[i];
+                    qq += q[i] * q[i];
+                }
+                return new Centred(q, m, mq, mm, qq);
+            }
+        }
+
+        /** cos(b - m, q - m) for the vector in {@code slot} (unit length before quantising). */
+        private float cosine(int slot, Centred c) {
+            int base = slot * Embedder.DIMENSIONS;
+            float bq = 0;
+            float bm = 0;
+            for (int i = 0; i < Embedder.DIMENSIONS; i++) {
+                bq += values[base + i] * c.q()[i];
+                bm += values[base + i] * c.m()[i];
+            }
+            double num = bq * scale[slot] - c.mq();
+            double den = Math.sqrt(Math.max(1e-9, (1 - 2 * bm * scale[slot] + c.mm()) * c.qq()));
+            return (float) (num / den);
+        }
+
+        synchronized float[] cosines(float[] query, List<UUID> ids) {
+            Centred c = Centred.of(query, mean());
+            float[] out = new float[ids.size()];
+            for (int i = 0; i < out.length; i++) {
+                Integer slot = slots.get(ids.get(i));
+                out[i] = slot == null ? Float.NaN : cosine(slot, c);
+            }
+            return out;
         }
 
         private void grow() {
@@ -98,16 +175,12 @@ public final class VectorIndex {
         synchronized List<Near> nearest(float[] q, long notAfter, UUID exclude, int kObs, int kAct) {
             PriorityQueue<Near> obs = new PriorityQueue<>((a, b) -> Float.compare(a.cosine(), b.cosine()));
             PriorityQueue<Near> acts = new PriorityQueue<>((a, b) -> Float.compare(a.cosine(), b.cosine()));
+            Centred c = Centred.of(q, mean());
             for (int slot = 0; slot < size; slot++) {
                 if (!action[slot] && (loggedAt[slot] > notAfter || ids[slot].equals(exclude))) {
                     continue;
                 }
-                int base = slot * Embedder.DIMENSIONS;
-                float dot = 0;
-                for (int i = 0; i < Embedder.DIMENSIONS; i++) {
-                    dot += values[base + i] * q[i];
-                }
-                Near near = new Near(ids[slot], action[slot], dot * scale[slot]);
+                Near near = new Near(ids[slot], action[slot], cosine(slot, c));
                 PriorityQueue<Near> heap = action[slot] ? acts : obs;
                 int k = action[slot] ? kAct : kObs;
                 if (heap.size() < k) {
