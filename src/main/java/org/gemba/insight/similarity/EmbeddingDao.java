@@ -14,8 +14,8 @@ public interface EmbeddingDao {
 
     record Pending(UUID id, String text) {}
 
-    /** One stored vector: type is OBSERVATION or ACTION; loggedAt in epoch milliseconds. */
-    record Stored(String type, UUID id, long seq, long loggedAt, float[] embedding) {}
+    /** One stored vector, quantised: type is OBSERVATION or ACTION; loggedAt in epoch milliseconds. */
+    record Stored(String type, UUID id, long seq, long loggedAt, byte[] values, float scale) {}
 
     @SqlQuery("""
             SELECT id, text FROM observations WHERE embedding IS NULL
@@ -35,11 +35,17 @@ public interface EmbeddingDao {
             """)
     List<Pending> claimActions(int limit);
 
-    @SqlUpdate("UPDATE observations SET embedding = CAST(:vector AS real[]), embedding_seq = nextval('embedding_seq') WHERE id = :id")
-    void storeObservation(UUID id, String vector);
+    @SqlUpdate("""
+            UPDATE observations SET embedding = CAST(:vector AS real[]), embedding_q = :values, embedding_scale = :scale,
+                   embedding_seq = nextval('embedding_seq')
+             WHERE id = :id""")
+    void storeObservation(UUID id, String vector, byte[] values, float scale);
 
-    @SqlUpdate("UPDATE improvement_actions SET embedding = CAST(:vector AS real[]), embedding_seq = nextval('embedding_seq') WHERE id = :id")
-    void storeAction(UUID id, String vector);
+    @SqlUpdate("""
+            UPDATE improvement_actions SET embedding = CAST(:vector AS real[]), embedding_q = :values,
+                   embedding_scale = :scale, embedding_seq = nextval('embedding_seq')
+             WHERE id = :id""")
+    void storeAction(UUID id, String vector, byte[] values, float scale);
 
     @SqlQuery("""
             SELECT (SELECT count(*) FROM observations WHERE embedding IS NULL)
@@ -51,12 +57,14 @@ public interface EmbeddingDao {
     @SqlQuery("""
             SELECT * FROM (
                 SELECT 'OBSERVATION' AS type, id, embedding_seq AS seq,
-                       CAST(floor(extract(epoch FROM logged_at) * 1000) AS bigint) AS logged_at, embedding
-                  FROM observations WHERE org_id = :orgId AND embedding IS NOT NULL AND embedding_seq > :afterSeq
+                       CAST(floor(extract(epoch FROM logged_at) * 1000) AS bigint) AS logged_at,
+                       embedding_q, embedding_scale
+                  FROM observations WHERE org_id = :orgId AND embedding_q IS NOT NULL AND embedding_seq > :afterSeq
                 UNION ALL
-                SELECT 'ACTION', id, embedding_seq, CAST(floor(extract(epoch FROM created_at) * 1000) AS bigint), embedding
+                SELECT 'ACTION', id, embedding_seq, CAST(floor(extract(epoch FROM created_at) * 1000) AS bigint),
+                       embedding_q, embedding_scale
                   FROM improvement_actions
-                 WHERE org_id = :orgId AND embedding IS NOT NULL AND embedding_seq > :afterSeq) s
+                 WHERE org_id = :orgId AND embedding_q IS NOT NULL AND embedding_seq > :afterSeq) s
              ORDER BY seq LIMIT :limit
             """)
     List<Stored> storedAfter(UUID orgId, long afterSeq, int limit);

@@ -71,7 +71,9 @@ public final class EmbeddingWorker implements Managed {
             EmbeddingDao dao = h.attach(EmbeddingDao.class);
             List<EmbeddingDao.Pending> rows = dao.claimObservations(size);
             for (EmbeddingDao.Pending row : rows) {
-                dao.storeObservation(row.id(), Vectors.literal(embedder.embed(row.text())));
+                float[] v = embedder.embed(row.text());
+                Vectors.Quantised q = Vectors.Quantised.of(v);
+                dao.storeObservation(row.id(), Vectors.literal(v), q.values(), q.scale());
             }
             return rows.size();
         });
@@ -79,7 +81,9 @@ public final class EmbeddingWorker implements Managed {
             EmbeddingDao dao = h.attach(EmbeddingDao.class);
             List<EmbeddingDao.Pending> rows = dao.claimActions(size);
             for (EmbeddingDao.Pending row : rows) {
-                dao.storeAction(row.id(), Vectors.literal(embedder.embed(row.text())));
+                float[] v = embedder.embed(row.text());
+                Vectors.Quantised q = Vectors.Quantised.of(v);
+                dao.storeAction(row.id(), Vectors.literal(v), q.values(), q.scale());
             }
             return rows.size();
         });

@@ -14,7 +14,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Earlier observations and open actions of the same organisation that describe the same problem.
- * Candidates: the nearest vectors (VectorIndex) plus the best word matches (GIN indexes); each is
+ * Candidates: the nearest vectors (VectorIndex, the whole organisation) plus the best word matches
+ * among the 500 most recent observations (which covers rows not embedded yet, and keeps the word
+ * stage bounded however large the organisation grows); each is
  * then scored by {@link Blend} from features read in one query, which also re-checks org and status.
  * With embeddings switched off (no index), only the word matches are scored.
  */
@@ -63,10 +65,16 @@ public final class SimilarService {
             if (vector == null && embedder != null) {
                 vector = embedder.embed(me.text());   // not embedded yet: 3 ms now beats no meaning at all
             }
+            long t0 = System.nanoTime();
             List<VectorIndex.Near> near = vector == null || index == null ? List.of()
                     : index.nearest(orgId, vector, me.loggedAt().toEpochMilli(), id, NEAREST_OBSERVATIONS,
                             NEAREST_ACTIONS);
+            long t1 = System.nanoTime();
             List<Candidate> found = features(h, orgId, id, near);
+            if (Boolean.getBoolean("similarity.timing")) {
+                System.out.printf("TIMING index %d ms, features %d ms%n", (t1 - t0) / 1_000_000,
+                        (System.nanoTime() - t1) / 1_000_000);
+            }
             return vector == null || index == null ? found : withCosines(orgId, vector, found);
         });
     }
@@ -91,6 +99,10 @@ public final class SimilarService {
         for (int i = 0; i < cos.length; i++) {
             cos[i] = near.get(i).cosine();
         }
+        if (Boolean.getBoolean("similarity.explain")) {
+            h.createQuery("EXPLAIN (ANALYZE) " + SQL).bind("orgId", orgId).bind("id", id).bind("ids", ids)
+                    .bind("cos", Vectors.literal(cos)).mapTo(String.class).list().forEach(System.out::println);
+        }
         return h.createQuery(SQL).bind("orgId", orgId).bind("id", id).bind("ids", ids)
                 .bind("cos", Vectors.literal(cos))
                 .map(SimilarService::candidate).list();
@@ -111,11 +123,15 @@ public final class SimilarService {
                        insight_query(left(text, 2000)) AS q
                   FROM observations WHERE org_id = :orgId AND id = :id),
             near AS (SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:cos AS real[])) AS n (id, cos)),
+            recent AS (
+                SELECT o.id, o.search, o.text FROM observations o
+                 WHERE o.org_id = :orgId
+                   AND o.observed_at <= (SELECT logged_at FROM observations WHERE org_id = :orgId AND id = :id)
+                 ORDER BY o.observed_at DESC, o.id DESC LIMIT 500),
             lex_obs AS (
-                SELECT o.id FROM observations o, me
-                 WHERE o.org_id = me.org_id AND o.id <> me.id AND o.logged_at <= me.logged_at
-                   AND (o.search @@ me.q OR o.text % me.text)
-                 ORDER BY ts_rank_cd(o.search, me.q, 32) + similarity(o.text, me.text) DESC LIMIT 50),
+                SELECT r.id FROM recent r, me
+                 WHERE r.id <> me.id AND (r.search @@ me.q OR r.text % me.text)
+                 ORDER BY ts_rank_cd(r.search, me.q, 32) + similarity(r.text, me.text) DESC LIMIT 50),
             lex_act AS (
                 SELECT a.id FROM improvement_actions a, me
                  WHERE a.org_id = me.org_id AND a.status IN ('OPEN', 'IN_PROGRESS')
@@ -129,7 +145,7 @@ public final class SimilarService {
                    extract(epoch FROM me.logged_at - o.logged_at) / 86400 AS age_days
               FROM (SELECT id FROM near UNION SELECT id FROM lex_obs) c
               JOIN me ON true
-              JOIN observations o ON o.org_id = me.org_id AND o.id = c.id
+              JOIN observations o ON o.org_id = :orgId AND o.id = c.id
               LEFT JOIN near n ON n.id = o.id
              WHERE o.id <> me.id AND o.logged_at <= me.logged_at
             UNION ALL
@@ -140,7 +156,7 @@ public final class SimilarService {
                    extract(epoch FROM me.logged_at - a.created_at) / 86400
               FROM (SELECT id FROM near UNION SELECT id FROM lex_act) c
               JOIN me ON true
-              JOIN improvement_actions a ON a.org_id = me.org_id AND a.id = c.id
+              JOIN improvement_actions a ON a.org_id = :orgId AND a.id = c.id
               LEFT JOIN near n ON n.id = a.id
              WHERE a.status IN ('OPEN', 'IN_PROGRESS')
                AND NOT EXISTS (SELECT 1 FROM action_observations ao

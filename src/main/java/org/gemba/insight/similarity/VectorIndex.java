@@ -59,6 +59,10 @@ public final class VectorIndex {
         private final Map<UUID, Integer> slots = new HashMap<>();
         private final double[] sum = new double[Embedder.DIMENSIONS];
         private int observations;
+        // the mean and each row's dot product with it, recomputed once the count has grown by 5%
+        private float[] mean = new float[Embedder.DIMENSIONS];
+        private float[] rowDotMean = new float[256];
+        private int meanCount = -1;
 
         synchronized void refresh(Jdbi jdbi, UUID orgId) {
             EmbeddingDao dao = jdbi.onDemand(EmbeddingDao.class);
@@ -72,7 +76,7 @@ public final class VectorIndex {
         }
 
         private void put(EmbeddingDao.Stored row) {
-            if (row.embedding() == null || row.embedding().length != Embedder.DIMENSIONS) {
+            if (row.values() == null || row.values().length != Embedder.DIMENSIONS) {
                 return;
             }
             Integer slot = slots.get(row.id());
@@ -93,15 +97,11 @@ public final class VectorIndex {
             ids[slot] = row.id();
             action[slot] = "ACTION".equals(row.type());
             loggedAt[slot] = row.loggedAt();
-            float max = 1e-9f;
-            for (float x : row.embedding()) {
-                max = Math.max(max, Math.abs(x));
-            }
-            float s = 127f / max;
-            scale[slot] = 1f / s;
+            scale[slot] = row.scale();
             int base = slot * Embedder.DIMENSIONS;
-            for (int i = 0; i < Embedder.DIMENSIONS; i++) {
-                values[base + i] = (byte) Math.round(row.embedding()[i] * s);
+            System.arraycopy(row.values(), 0, values, base, Embedder.DIMENSIONS);
+            if (slot < rowDotMean.length) {
+                rowDotMean[slot] = rawDot(slot, mean);
             }
             if (!action[slot]) {
                 observations++;
@@ -113,17 +113,37 @@ public final class VectorIndex {
 
         /** The mean observation vector, or zero while there are too few to estimate it. */
         private float[] mean() {
-            float[] m = new float[Embedder.DIMENSIONS];
-            if (observations >= 20) {
-                for (int i = 0; i < m.length; i++) {
-                    m[i] = (float) (sum[i] / observations);
+            if (meanCount < 0 || observations > meanCount * 1.05 || observations < meanCount * 0.95) {
+                float[] m = new float[Embedder.DIMENSIONS];
+                if (observations >= 20) {
+                    for (int i = 0; i < m.length; i++) {
+                        m[i] = (float) (sum[i] / observations);
+                    }
+                }
+                mean = m;
+                meanCount = observations;
+                rowDotMean = new float[ids.length];
+                for (int slot = 0; slot < size; slot++) {
+                    rowDotMean[slot] = rawDot(slot, m);
                 }
             }
-            return m;
+            return mean;
         }
 
-        /** Centred query (q - m), and the constants the per-row formula needs. */
-        private record Centred(float[] q, float[] m, double mq, double mm, double qq) {
+        private float rawDot(int slot, float[] v) {
+            int base = slot * Embedder.DIMENSIONS;
+            float d = 0;
+            for (int i = 0; i < Embedder.DIMENSIONS; i++) {
+                d += values[base + i] * v[i];
+            }
+            return d * scale[slot];
+        }
+
+        /**
+         * Centred query (q - m), also as integers (qi * qScale ~ q) so the scan over every row is an
+         * integer multiply-add the JIT vectorises, and the constants the per-row formula needs.
+         */
+        private record Centred(float[] q, int[] qi, float qScale, float[] m, double mq, double mm, double qq) {
             static Centred of(float[] query, float[] m) {
                 float[] q = new float[query.length];
                 double mq = 0;
@@ -135,21 +155,30 @@ public final class VectorIndex {
                     mm += m[i] * m[i];
                     qq += q[i] * q[i];
                 }
-                return new Centred(q, m, mq, mm, qq);
+                float max = 1e-9f;
+                for (float x : q) {
+                    max = Math.max(max, Math.abs(x));
+                }
+                int[] qi = new int[q.length];
+                for (int i = 0; i < q.length; i++) {
+                    qi[i] = Math.round(q[i] * 4095f / max);
+                }
+                return new Centred(q, qi, max / 4095f, m, mq, mm, qq);
             }
         }
 
         /** cos(b - m, q - m) for the vector in {@code slot} (unit length before quantising). */
         private float cosine(int slot, Centred c) {
             int base = slot * Embedder.DIMENSIONS;
-            float bq = 0;
-            float bm = 0;
+            int[] qi = c.qi();
+            int acc = 0;
             for (int i = 0; i < Embedder.DIMENSIONS; i++) {
-                bq += values[base + i] * c.q()[i];
-                bm += values[base + i] * c.m()[i];
+                acc += values[base + i] * qi[i];
             }
-            double num = bq * scale[slot] - c.mq();
-            double den = Math.sqrt(Math.max(1e-9, (1 - 2 * bm * scale[slot] + c.mm()) * c.qq()));
+            float bq = acc * c.qScale() * scale[slot];
+            float bm = slot < rowDotMean.length ? rowDotMean[slot] : rawDot(slot, c.m());
+            double num = bq - c.mq();
+            double den = Math.sqrt(Math.max(1e-9, (1 - 2 * bm + c.mm()) * c.qq()));
             return (float) (num / den);
         }
 

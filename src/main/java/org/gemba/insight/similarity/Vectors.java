@@ -22,6 +22,21 @@ public final class Vectors {
         return sb.append('}').toString();
     }
 
+    /** One signed byte per dimension; multiply by the returned scale to get the vector back. */
+    public record Quantised(byte[] values, float scale) {
+        public static Quantised of(float[] v) {
+            float max = 1e-9f;
+            for (float x : v) {
+                max = Math.max(max, Math.abs(x));
+            }
+            byte[] out = new byte[v.length];
+            for (int i = 0; i < v.length; i++) {
+                out[i] = (byte) Math.round(v[i] * 127f / max);
+            }
+            return new Quantised(out, max / 127f);
+        }
+    }
+
     public static float[] read(ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);
         if (array == null) {
@@ -39,7 +54,8 @@ public final class Vectors {
         @Override
         public EmbeddingDao.Stored map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new EmbeddingDao.Stored(rs.getString("type"), rs.getObject("id", java.util.UUID.class),
-                    rs.getLong("seq"), rs.getLong("logged_at"), read(rs, "embedding"));
+                    rs.getLong("seq"), rs.getLong("logged_at"), rs.getBytes("embedding_q"),
+                    rs.getFloat("embedding_scale"));
         }
     }
 }
