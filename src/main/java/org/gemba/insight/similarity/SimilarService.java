@@ -65,16 +65,10 @@ public final class SimilarService {
             if (vector == null && embedder != null) {
                 vector = embedder.embed(me.text());   // not embedded yet: 3 ms now beats no meaning at all
             }
-            long t0 = System.nanoTime();
             List<VectorIndex.Near> near = vector == null || index == null ? List.of()
                     : index.nearest(orgId, vector, me.loggedAt().toEpochMilli(), id, NEAREST_OBSERVATIONS,
                             NEAREST_ACTIONS);
-            long t1 = System.nanoTime();
             List<Candidate> found = features(h, orgId, id, near);
-            if (Boolean.getBoolean("similarity.timing")) {
-                System.out.printf("TIMING index %d ms, features %d ms%n", (t1 - t0) / 1_000_000,
-                        (System.nanoTime() - t1) / 1_000_000);
-            }
             return vector == null || index == null ? found : withCosines(orgId, vector, found);
         });
     }
@@ -98,10 +92,6 @@ public final class SimilarService {
         float[] cos = new float[near.size()];
         for (int i = 0; i < cos.length; i++) {
             cos[i] = near.get(i).cosine();
-        }
-        if (Boolean.getBoolean("similarity.explain")) {
-            h.createQuery("EXPLAIN (ANALYZE) " + SQL).bind("orgId", orgId).bind("id", id).bind("ids", ids)
-                    .bind("cos", Vectors.literal(cos)).mapTo(String.class).list().forEach(System.out::println);
         }
         return h.createQuery(SQL).bind("orgId", orgId).bind("id", id).bind("ids", ids)
                 .bind("cos", Vectors.literal(cos))
