@@ -76,6 +76,7 @@ public class GembaApplication extends Application<GembaConfiguration> {
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("OPT_OUT_TRACKING", "true"); // before any DJL class loads: no telemetry
         new GembaApplication().run(args);
     }
 
@@ -102,6 +103,7 @@ public class GembaApplication extends Application<GembaConfiguration> {
         bootstrap.addCommand(new BootstrapCommand());
         bootstrap.addCommand(new DemoCommand());
         bootstrap.addCommand(new SeedScaleCommand());
+        bootstrap.addCommand(new BackfillEmbeddingsCommand());
     }
 
     @Override
@@ -208,8 +210,10 @@ public class GembaApplication extends Application<GembaConfiguration> {
         TriageSla sla = new TriageSla(new WorkingDays(insight.publicHolidays), insight.triageSlaWorkingDays,
                 insight.safetyConcernSlaWorkingDays);
         ObservationLifecycle lifecycle = new ObservationLifecycle(audit, notifications);
+        org.gemba.insight.similarity.Similarity similarity = registerSimilarity(config, env, jdbi);
         env.jersey().register(new ObservationResource(jdbi,
-                new ObservationService(jdbi, clock, sla, audit, notifications), cursors));
+                new ObservationService(jdbi, clock, sla, audit, notifications, similarity.afterWrite()), cursors,
+                similarity.service()));
         env.jersey().register(new ActionResource(jdbi,
                 new ActionService(jdbi, clock, audit, notifications, lifecycle), cursors, env.getObjectMapper(), env.getValidator()));
         env.jersey().register(new BriefResource(jdbi));
@@ -220,5 +224,11 @@ public class GembaApplication extends Application<GembaConfiguration> {
                               AuditLog audit) {
         org.gemba.notify.MailSetup.register(config.getMail(), config.getPublicBaseUrl(), env, jdbi, notifications,
                 audit, clock(), config.getProgramme().toProgramme(), config.getScheduling().minNoticeHours);
+    }
+
+    private org.gemba.insight.similarity.Similarity registerSimilarity(GembaConfiguration config, Environment env,
+                                                                      Jdbi jdbi) {
+        return org.gemba.insight.similarity.Similarity.register(env, jdbi, config.getInsight().embeddings,
+                config.getInsight().embeddingPollSeconds);
     }
 }

@@ -132,5 +132,14 @@ public class GembaConfiguration extends Configuration {
         @NotNull
         @JsonProperty
         public List<@NotNull LocalDate> publicHolidays = org.gemba.insight.BankHolidays.ENGLAND_AND_WALES;
+
+        /** Sentence embeddings for /similar and search (computed locally); false: word matching only. */
+        @JsonProperty
+        public boolean embeddings = true;
+
+        /** How often the embedding worker looks for rows left without a vector. */
+        @Min(1)
+        @JsonProperty
+        public long embeddingPollSeconds = 30;
     }
 }

@@ -27,6 +27,7 @@ import org.gemba.common.Page;
 import org.gemba.common.PageRequest;
 import org.gemba.common.QueryParams;
 import org.gemba.common.Versions;
+import org.gemba.insight.similarity.SimilarService;
 import org.gemba.people.OrganisationDao;
 import org.jdbi.v3.core.Jdbi;
 
@@ -37,8 +38,15 @@ public class ObservationResource {
     private final Jdbi jdbi;
     private final ObservationService observations;
     private final CursorCodec cursors;
+    private final SimilarService similar;
 
     public ObservationResource(Jdbi jdbi, ObservationService observations, CursorCodec cursors) {
+        this(jdbi, observations, cursors, new SimilarService(jdbi, null, null));
+    }
+
+    public ObservationResource(Jdbi jdbi, ObservationService observations, CursorCodec cursors,
+                               SimilarService similar) {
+        this.similar = similar;
         this.jdbi = jdbi;
         this.observations = observations;
         this.cursors = cursors;
@@ -135,7 +143,7 @@ public class ObservationResource {
         if (l < 1 || l > 50) {
             throw ApiException.invalid("limit", "must be between 1 and 50");
         }
-        return Map.of("items", jdbi.onDemand(SimilarDao.class).similar(caller.orgId().value(), row.id(), l));
+        return Map.of("items", similar.similar(caller.orgId().value(), row.id(), l));
     }
 
     private Response detail(Caller caller, ObservationRow row) {

@@ -32,8 +32,16 @@ public class ObservationService {
     private final TriageSla sla;
     private final AuditLog audit;
     private final Notifications notifications;
+    private final Runnable afterLog;
 
     public ObservationService(Jdbi jdbi, Clock clock, TriageSla sla, AuditLog audit, Notifications notifications) {
+        this(jdbi, clock, sla, audit, notifications, () -> { });
+    }
+
+    /** {@code afterLog} runs once a new observation is committed (it queues the embedding). */
+    public ObservationService(Jdbi jdbi, Clock clock, TriageSla sla, AuditLog audit, Notifications notifications,
+                              Runnable afterLog) {
+        this.afterLog = afterLog;
         this.jdbi = jdbi;
         this.clock = clock;
         this.sla = sla;
@@ -58,7 +66,7 @@ public class ObservationService {
         Checks.start().require(!observedAt.isAfter(now.plus(CLOCK_SKEW)), "observedAt", "must not be in the future")
                 .require(req.bookingId() != null || req.siteId() != null, "siteId", "is required without a bookingId")
                 .orThrow();
-        return jdbi.inTransaction(h -> {
+        ObservationRow created = jdbi.inTransaction(h -> {
             ObservationDao dao = h.attach(ObservationDao.class);
             UUID org = caller.orgId().value();
             UUID siteId = req.siteId();
@@ -89,6 +97,8 @@ public class ObservationService {
             }
             return row;
         });
+        afterLog.run();
+        return created;
     }
 
     private void tellImprovementTeam(Handle h, Caller caller, ObservationRow row) {

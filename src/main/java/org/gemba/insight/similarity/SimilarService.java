@@ -1,0 +1,155 @@
+package org.gemba.insight.similarity;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.gemba.insight.SimilarDao;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Earlier observations and open actions of the same organisation that describe the same problem.
+ * Candidates: the nearest vectors (VectorIndex, the whole organisation) plus the best word matches
+ * among the 500 most recent observations (which covers rows not embedded yet, and keeps the word
+ * stage bounded however large the organisation grows); each is
+ * then scored by {@link Blend} from features read in one query, which also re-checks org and status.
+ * With embeddings switched off (no index), only the word matches are scored.
+ */
+public final class SimilarService {
+    private static final int NEAREST_OBSERVATIONS = 60;
+    private static final int NEAREST_ACTIONS = 20;
+
+    private final Jdbi jdbi;
+    private final Embedder embedder;
+    private final VectorIndex index;
+    private volatile Blend blend = Blend.DEFAULT;
+
+    /** {@code embedder} and {@code index} are null when embeddings are switched off. */
+    public SimilarService(Jdbi jdbi, Embedder embedder, VectorIndex index) {
+        this.jdbi = jdbi;
+        this.embedder = embedder;
+        this.index = index;
+    }
+
+    /** For tuning on the evaluation set. */
+    public void setBlend(Blend blend) {
+        this.blend = blend;
+    }
+
+    public List<SimilarDao.Item> similar(UUID orgId, UUID id, int limit) {
+        List<Candidate> candidates = candidates(orgId, id);
+        Blend b = blend;
+        return candidates.stream()
+                .map(c -> new SimilarDao.Item(c.type(), c.id(),
+                        BigDecimal.valueOf(b.score(c)).setScale(3, RoundingMode.HALF_UP), c.title(), c.text(),
+                        c.status()))
+                .sorted(Comparator.comparing(SimilarDao.Item::score).reversed().thenComparing(SimilarDao.Item::id))
+                .limit(limit).toList();
+    }
+
+    public List<Candidate> candidates(UUID orgId, UUID id) {
+        return jdbi.withHandle(h -> {
+            Me me = h.createQuery("SELECT text, logged_at, embedding FROM observations WHERE org_id = :org AND id = :id")
+                    .bind("org", orgId).bind("id", id)
+                    .map((rs, ctx) -> new Me(rs.getString("text"), rs.getObject("logged_at", java.time.OffsetDateTime.class)
+                            .toInstant(), Vectors.read(rs, "embedding"))).findOne().orElse(null);
+            if (me == null) {
+                return List.of();
+            }
+            float[] vector = me.embedding();
+            if (vector == null && embedder != null) {
+                vector = embedder.embed(me.text());   // not embedded yet: 3 ms now beats no meaning at all
+            }
+            List<VectorIndex.Near> near = vector == null || index == null ? List.of()
+                    : index.nearest(orgId, vector, me.loggedAt().toEpochMilli(), id, NEAREST_OBSERVATIONS,
+                            NEAREST_ACTIONS);
+            List<Candidate> found = features(h, orgId, id, near);
+            return vector == null || index == null ? found : withCosines(orgId, vector, found);
+        });
+    }
+
+    /** Word matches the vector search did not propose get their cosine from the index too. */
+    private List<Candidate> withCosines(UUID orgId, float[] vector, List<Candidate> found) {
+        float[] cos = index.cosines(orgId, vector, found.stream().map(Candidate::id).toList());
+        List<Candidate> out = new java.util.ArrayList<>(found.size());
+        for (int i = 0; i < cos.length; i++) {
+            Candidate c = found.get(i);
+            out.add(Float.isNaN(cos[i]) ? c : new Candidate(c.type(), c.id(), c.title(), c.text(), c.status(), cos[i],
+                    c.trigram(), c.textRank(), c.samePlacement(), c.sameSite(), c.sameCause(), c.ageDays()));
+        }
+        return out;
+    }
+
+    private record Me(String text, Instant loggedAt, float[] embedding) {}
+
+    private static List<Candidate> features(Handle h, UUID orgId, UUID id, List<VectorIndex.Near> near) {
+        UUID[] ids = near.stream().map(VectorIndex.Near::id).toArray(UUID[]::new);
+        float[] cos = new float[near.size()];
+        for (int i = 0; i < cos.length; i++) {
+            cos[i] = near.get(i).cosine();
+        }
+        return h.createQuery(SQL).bind("orgId", orgId).bind("id", id).bind("ids", ids)
+                .bind("cos", Vectors.literal(cos))
+                .map(SimilarService::candidate).list();
+    }
+
+    private static Candidate candidate(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws SQLException {
+        float cos = rs.getFloat("cos");
+        return new Candidate(rs.getString("type"), rs.getObject("id", UUID.class), rs.getString("title"),
+                rs.getString("text"), rs.getString("status"), rs.wasNull() ? null : cos, rs.getDouble("trigram"),
+                rs.getDouble("text_rank"), rs.getBoolean("same_placement"), rs.getBoolean("same_site"),
+                rs.getBoolean("same_cause"), rs.getDouble("age_days"));
+    }
+
+    private static final String SQL = """
+            WITH me AS (
+                SELECT id, org_id, text, site_id, placement_id, cause, logged_at,
+                       insight_query(left(text, 2000)) AS q
+                  FROM observations WHERE org_id = :orgId AND id = :id),
+            near AS (SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:cos AS real[])) AS n (id, cos)),
+            recent AS (
+                SELECT o.id, o.search, o.text FROM observations o
+                 WHERE o.org_id = :orgId
+                   AND o.observed_at <= (SELECT logged_at FROM observations WHERE org_id = :orgId AND id = :id)
+                 ORDER BY o.observed_at DESC, o.id DESC LIMIT 500),
+            lex_obs AS (
+                SELECT r.id FROM recent r, me
+                 WHERE r.id <> me.id AND (r.search @@ me.q OR r.text % me.text)
+                 ORDER BY ts_rank_cd(r.search, me.q, 32) + similarity(r.text, me.text) DESC LIMIT 50),
+            lex_act AS (
+                SELECT a.id FROM improvement_actions a, me
+                 WHERE a.org_id = me.org_id AND a.status IN ('OPEN', 'IN_PROGRESS')
+                   AND (a.search @@ me.q OR a.title % me.text)
+                 ORDER BY ts_rank_cd(a.search, me.q, 32) DESC LIMIT 20)
+            SELECT 'OBSERVATION' AS type, o.id, NULL AS title, o.text, o.status,
+                   n.cos,
+                   similarity(o.text, me.text) AS trigram, coalesce(ts_rank_cd(o.search, me.q, 32), 0) AS text_rank,
+                   coalesce(o.placement_id = me.placement_id, false) AS same_placement,
+                   o.site_id = me.site_id AS same_site, coalesce(o.cause = me.cause, false) AS same_cause,
+                   extract(epoch FROM me.logged_at - o.logged_at) / 86400 AS age_days
+              FROM (SELECT id FROM near UNION SELECT id FROM lex_obs) c
+              JOIN me ON true
+              JOIN observations o ON o.org_id = :orgId AND o.id = c.id
+              LEFT JOIN near n ON n.id = o.id
+             WHERE o.id <> me.id AND o.logged_at <= me.logged_at
+            UNION ALL
+            SELECT 'ACTION', a.id, a.title, a.description, a.status,
+                   n.cos,
+                   similarity(a.title || ' ' || coalesce(a.description, ''), me.text),
+                   coalesce(ts_rank_cd(a.search, me.q, 32), 0), false, false, false,
+                   extract(epoch FROM me.logged_at - a.created_at) / 86400
+              FROM (SELECT id FROM near UNION SELECT id FROM lex_act) c
+              JOIN me ON true
+              JOIN improvement_actions a ON a.org_id = :orgId AND a.id = c.id
+              LEFT JOIN near n ON n.id = a.id
+             WHERE a.status IN ('OPEN', 'IN_PROGRESS')
+               AND NOT EXISTS (SELECT 1 FROM action_observations ao
+                                WHERE ao.org_id = me.org_id AND ao.action_id = a.id AND ao.observation_id = me.id)
+            """;
+}

@@ -1,0 +1,18 @@
+package org.gemba.insight.similarity;
+
+import io.dropwizard.core.setup.Environment;
+import org.jdbi.v3.core.Jdbi;
+
+/** The similarity wiring: the service, and what to call after a row is written so it gets embedded. */
+public record Similarity(SimilarService service, Runnable afterWrite) {
+
+    public static Similarity register(Environment env, Jdbi jdbi, boolean embeddings, long pollSeconds) {
+        if (!embeddings) {
+            return new Similarity(new SimilarService(jdbi, null, null), () -> { });
+        }
+        Embedder embedder = new Embedder();
+        EmbeddingWorker worker = new EmbeddingWorker(jdbi, embedder, pollSeconds);
+        env.lifecycle().manage(worker);
+        return new Similarity(new SimilarService(jdbi, embedder, new VectorIndex(jdbi)), worker::wake);
+    }
+}

@@ -1,0 +1,80 @@
+package org.gemba.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gemba.GembaConfiguration;
+import org.gemba.support.Fixtures;
+import org.gemba.support.TestApp;
+import org.gemba.support.TestApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** /similar by meaning keeps the organisation boundary and shows declined observations as such. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class SimilarityRulesTest {
+    static final DropwizardAppExtension<GembaConfiguration> APP = TestApp.extension();
+
+    private final InsightApi api = new InsightApi(APP.getLocalPort());
+
+    @Test
+    void similar_neverOffersAnotherOrganisationsObservation_evenWordForWord() {
+        Fixtures.Org mine = Fixtures.org();
+        Fixtures.Org theirs = Fixtures.org();
+        Fixtures.User leader = mine.user("LEADER");
+        Fixtures.User improver = mine.user("IMPROVEMENT");
+        String text = "Porters wait ages for the theatre lift because it keeps breaking down";
+        UUID foreign = InsightApi.id(api.observe(theirs.user("LEADER"), InsightFixtures.site(theirs, "Elsewhere"), text));
+        InsightApi.id(api.action(theirs.user("IMPROVEMENT"), theirs.user("IMPROVEMENT").id(), "Fix the theatre lift"));
+        TestApplication.CLOCK.advance(Duration.ofMinutes(1));
+        UUID site = InsightFixtures.site(mine, "St Mary's");
+        UUID earlier = InsightApi.id(api.observe(leader, site, "Only one working lift to theatres, transfers queue"));
+        TestApplication.CLOCK.advance(Duration.ofMinutes(1));
+        UUID probe = InsightApi.id(api.observe(leader, site, text));
+        awaitEmbedded(mine.id(), theirs.id());
+
+        List<String> ids = ids(api.as(improver).get("/api/v1/observations/" + probe + "/similar?limit=50").json());
+        assertThat(ids).contains(earlier.toString()).doesNotContain(foreign.toString());
+        assertThat(ids(api.as(theirs.user("IMPROVEMENT")).get("/api/v1/observations/" + foreign + "/similar?limit=50")
+                .json())).doesNotContain(earlier.toString(), probe.toString());
+    }
+
+    @Test
+    void similar_offersADeclinedObservationMarkedDeclined() {
+        Fixtures.Org org = Fixtures.org();
+        Fixtures.User leader = org.user("LEADER");
+        Fixtures.User improver = org.user("IMPROVEMENT");
+        UUID site = InsightFixtures.site(org, "Riverside");
+        UUID declined = InsightApi.id(api.observe(leader, site, "No alcohol rub in the wall units by the ward doors"));
+        api.as(improver).post("/api/v1/observations/" + declined + "/decline", Map.of("reason", "Estates own it"));
+        TestApplication.CLOCK.advance(Duration.ofMinutes(1));
+        UUID fresh = InsightApi.id(api.observe(leader, site, "Sanitiser stations at the bay entrances had run dry"));
+        awaitEmbedded(org.id());
+
+        JsonNode items = api.as(improver).get("/api/v1/observations/" + fresh + "/similar").json().path("items");
+        JsonNode first = items.get(0);
+        assertThat(first.path("id").asText()).isEqualTo(declined.toString());
+        assertThat(first.path("type").asText()).isEqualTo("OBSERVATION");
+        assertThat(first.path("status").asText()).isEqualTo("DECLINED");
+        assertThat(first.path("text").asText()).startsWith("No alcohol rub");
+    }
+
+    private static List<String> ids(JsonNode body) {
+        List<String> ids = new ArrayList<>();
+        body.path("items").forEach(i -> ids.add(i.path("id").asText()));
+        return ids;
+    }
+
+    private static void awaitEmbedded(UUID... orgs) {
+        Waits.until(() -> InsightFixtures.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM observations WHERE org_id = ANY(:orgs) AND embedding IS NULL""")
+                .bind("orgs", orgs).mapTo(Integer.class).one()) == 0, Duration.ofSeconds(30));
+    }
+}
