@@ -69,7 +69,7 @@ progress AS (
            c.d_from AS period_start, c.d_to AS period_end, c.target_h AS target_hours,
            c.completed_h AS completed_hours, c.booked_h AS booked_hours,
            c.expected_h AS expected_to_date_hours,
-           greatest(0, c.target_h - c.completed_h) AS remaining_hours, c.status,
+           greatest(0.00, c.target_h - c.completed_h)::numeric(12, 2) AS remaining_hours, c.status,
            coalesce(p.status = 'NOT_MET', false) AS promotion_hold,
            CASE c.status WHEN 'NOT_MET' THEN 0 WHEN 'BEHIND' THEN 1 WHEN 'AT_RISK' THEN 2
                          WHEN 'ON_TRACK' THEN 3 WHEN 'COMPLETE' THEN 4 ELSE 5 END AS severity
