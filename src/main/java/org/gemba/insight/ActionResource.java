@@ -98,20 +98,21 @@ public class ActionResource {
         return detail(caller, actions.update(caller, Id.fromPath(id, "Action"), body, ifMatch));
     }
 
-    /** 200 the action; linked observations become ACTIONED; 422 unknown observationIds; 409 finished action. */
+    /** 200 the action; linked observations become ACTIONED; 422 unknown observationIds; 409 finished action; 412 stale If-Match. */
     @POST
     @Path("/{id}/observations")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response link(@Auth Caller caller, @PathParam("id") String id, @Valid ActionRequests.Link body) {
-        return detail(caller, actions.link(caller, Id.fromPath(id, "Action"), body.observationIds()));
+    public Response link(@Auth Caller caller, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                         @Valid ActionRequests.Link body) {
+        return detail(caller, actions.link(caller, Id.fromPath(id, "Action"), body.observationIds(), ifMatch));
     }
 
-    /** 204; an observation left without actions falls back to TRIAGED; 404 when not linked. */
+    /** 204; an observation left without actions falls back to TRIAGED; 404 when not linked; 412 stale If-Match. */
     @DELETE
     @Path("/{id}/observations/{observationId}")
     public Response unlink(@Auth Caller caller, @PathParam("id") String id,
-                           @PathParam("observationId") String observationId) {
-        actions.unlink(caller, Id.fromPath(id, "Action"), Id.fromPath(observationId, "Observation"));
+                           @PathParam("observationId") String observationId, @HeaderParam("If-Match") String ifMatch) {
+        actions.unlink(caller, Id.fromPath(id, "Action"), Id.fromPath(observationId, "Observation"), ifMatch);
         return Response.noContent().build();
     }
 
@@ -125,20 +126,22 @@ public class ActionResource {
         return Response.created(URI.create("/api/v1/actions/" + actionId + "/notes/" + note.id())).entity(note).build();
     }
 
-    /** 200 DONE; observations with no other unfinished action close and their authors hear the outcome. 422/409. */
+    /** 200 DONE; observations with no other unfinished action close and their authors hear the outcome. 422/409/412. */
     @POST
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response complete(@Auth Caller caller, @PathParam("id") String id, @Valid ActionRequests.Complete body) {
-        return detail(caller, actions.complete(caller, Id.fromPath(id, "Action"), body));
+    public Response complete(@Auth Caller caller, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                             @Valid ActionRequests.Complete body) {
+        return detail(caller, actions.complete(caller, Id.fromPath(id, "Action"), body, ifMatch));
     }
 
-    /** 200 CANCELLED; observations with no other unfinished action fall back to TRIAGED. 422/409. */
+    /** 200 CANCELLED; observations with no other unfinished action fall back to TRIAGED. 422/409/412. */
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response cancel(@Auth Caller caller, @PathParam("id") String id, @Valid ActionRequests.Cancel body) {
-        return detail(caller, actions.cancel(caller, Id.fromPath(id, "Action"), body));
+    public Response cancel(@Auth Caller caller, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid ActionRequests.Cancel body) {
+        return detail(caller, actions.cancel(caller, Id.fromPath(id, "Action"), body, ifMatch));
     }
 
     private Response detail(Caller caller, ActionRow row) {

@@ -82,8 +82,7 @@ public class ActionService {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             ActionDao dao = h.attach(ActionDao.class);
-            ActionRow current = lockUnfinished(dao, caller, id);
-            Versions.checkIfMatch(ifMatch, current.version());
+            ActionRow current = lockUnfinished(dao, caller, id, ifMatch);
             String status = current.status();
             if (req.status() != null) {
                 if (req.status() != ActionStatus.IN_PROGRESS) {
@@ -121,11 +120,11 @@ public class ActionService {
         });
     }
 
-    public ActionRow link(Caller caller, UUID id, List<UUID> observationIds) {
+    public ActionRow link(Caller caller, UUID id, List<UUID> observationIds, String ifMatch) {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             ActionDao dao = h.attach(ActionDao.class);
-            ActionRow current = lockUnfinished(dao, caller, id);
+            ActionRow current = lockUnfinished(dao, caller, id, ifMatch);
             lifecycle.link(h, caller, id, current.title(), observationIds, now, "observationIds");
             dao.touch(caller.orgId().value(), id, now);
             audit.record(h, caller.orgId(), caller.id(), "ACTION", id, "LINKED",
@@ -135,11 +134,11 @@ public class ActionService {
     }
 
     /** Unlinks one observation from an unfinished action; 404 when they are not linked. */
-    public void unlink(Caller caller, UUID id, UUID observationId) {
+    public void unlink(Caller caller, UUID id, UUID observationId, String ifMatch) {
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
             ActionDao dao = h.attach(ActionDao.class);
-            lockUnfinished(dao, caller, id);
+            lockUnfinished(dao, caller, id, ifMatch);
             if (h.attach(ObservationDao.class).unlink(caller.orgId().value(), id, observationId) == 0) {
                 throw ApiException.notFound("Link");
             }
@@ -161,19 +160,20 @@ public class ActionService {
         });
     }
 
-    public ActionRow complete(Caller caller, UUID id, ActionRequests.Complete req) {
-        return finish(caller, id, ActionStatus.DONE, req.outcome().strip());
+    public ActionRow complete(Caller caller, UUID id, ActionRequests.Complete req, String ifMatch) {
+        return finish(caller, id, ActionStatus.DONE, req.outcome().strip(), ifMatch);
     }
 
-    public ActionRow cancel(Caller caller, UUID id, ActionRequests.Cancel req) {
-        return finish(caller, id, ActionStatus.CANCELLED, req.reason().strip());
+    public ActionRow cancel(Caller caller, UUID id, ActionRequests.Cancel req, String ifMatch) {
+        return finish(caller, id, ActionStatus.CANCELLED, req.reason().strip(), ifMatch);
     }
 
-    private ActionRow finish(Caller caller, UUID id, ActionStatus to, String text) {
+    private ActionRow finish(Caller caller, UUID id, ActionStatus to, String text, String ifMatch) {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             ActionDao dao = h.attach(ActionDao.class);
             ActionRow current = dao.lock(caller.orgId().value(), id).orElseThrow(() -> ApiException.notFound("Action"));
+            Versions.checkIfMatch(ifMatch, current.version());
             if (current.state().finished()) {
                 throw transition(current.state(), to);
             }
@@ -203,8 +203,9 @@ public class ActionService {
                 "ACTION", row.id());
     }
 
-    private static ActionRow lockUnfinished(ActionDao dao, Caller caller, UUID id) {
+    private static ActionRow lockUnfinished(ActionDao dao, Caller caller, UUID id, String ifMatch) {
         ActionRow current = dao.lock(caller.orgId().value(), id).orElseThrow(() -> ApiException.notFound("Action"));
+        Versions.checkIfMatch(ifMatch, current.version());
         if (current.state().finished()) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION,
                     "The action is " + current.status() + "; a finished action cannot change.");

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -114,22 +115,24 @@ public class ObservationResource {
         return detail(caller, row);
     }
 
-    /** 200 TRIAGED; 409 INVALID_TRANSITION unless NEW; 422 bad fields; 404 unknown. */
+    /** 200 TRIAGED; 409 INVALID_TRANSITION unless NEW; 412 stale If-Match; 422 bad fields; 404 unknown. */
     @POST
     @Path("/{id}/triage")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("IMPROVEMENT")
-    public Response triage(@Auth Caller caller, @PathParam("id") String id, @Valid ObservationRequests.Triage body) {
-        return detail(caller, observations.triage(caller, Id.fromPath(id, "Observation"), body));
+    public Response triage(@Auth Caller caller, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid ObservationRequests.Triage body) {
+        return detail(caller, observations.triage(caller, Id.fromPath(id, "Observation"), body, ifMatch));
     }
 
-    /** 200 DECLINED; 409 INVALID_TRANSITION unless NEW or TRIAGED; 422 without a reason; 404 unknown. */
+    /** 200 DECLINED; 409 INVALID_TRANSITION unless NEW or TRIAGED; 412 stale If-Match; 422 without a reason; 404 unknown. */
     @POST
     @Path("/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("IMPROVEMENT")
-    public Response decline(@Auth Caller caller, @PathParam("id") String id, @Valid ObservationRequests.Decline body) {
-        return detail(caller, observations.decline(caller, Id.fromPath(id, "Observation"), body));
+    public Response decline(@Auth Caller caller, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                            @Valid ObservationRequests.Decline body) {
+        return detail(caller, observations.decline(caller, Id.fromPath(id, "Observation"), body, ifMatch));
     }
 
     /** 200 {items: [{type, id, score, text|title, status}]} best first; 404 unknown; 422 bad limit. */

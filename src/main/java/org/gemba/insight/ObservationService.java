@@ -15,6 +15,7 @@ import org.gemba.common.ApiException;
 import org.gemba.common.Checks;
 import org.gemba.common.ErrorCode;
 import org.gemba.common.UserId;
+import org.gemba.common.Versions;
 import org.gemba.insight.InsightTypes.ObservationStatus;
 import org.gemba.notify.NotificationType;
 import org.gemba.notify.Notifications;
@@ -125,11 +126,11 @@ public class ObservationService {
         return jdbi.onDemand(ObservationDao.class).linkedActions(caller.orgId().value(), new UUID[] {id});
     }
 
-    public ObservationRow triage(Caller caller, UUID id, ObservationRequests.Triage req) {
+    public ObservationRow triage(Caller caller, UUID id, ObservationRequests.Triage req, String ifMatch) {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             ObservationDao dao = h.attach(ObservationDao.class);
-            ObservationRow current = lockForTransition(dao, caller, id, ObservationStatus.TRIAGED, ObservationStatus.NEW);
+            ObservationRow current = lockForTransition(dao, caller, id, ifMatch, ObservationStatus.TRIAGED, ObservationStatus.NEW);
             ObservationRow row = dao.triage(caller.orgId().value(), id, req.priority().name(), req.theme().strip(),
                     req.criterion().name(), req.cause().name(), blankToNull(req.team()), now, caller.id().value());
             Map<String, Object> changes = new LinkedHashMap<>();
@@ -150,12 +151,12 @@ public class ObservationService {
         });
     }
 
-    public ObservationRow decline(Caller caller, UUID id, ObservationRequests.Decline req) {
+    public ObservationRow decline(Caller caller, UUID id, ObservationRequests.Decline req, String ifMatch) {
         Instant now = clock.instant();
         String reason = req.reason().strip();
         return jdbi.inTransaction(h -> {
             ObservationDao dao = h.attach(ObservationDao.class);
-            ObservationRow current = lockForTransition(dao, caller, id, ObservationStatus.DECLINED,
+            ObservationRow current = lockForTransition(dao, caller, id, ifMatch, ObservationStatus.DECLINED,
                     ObservationStatus.NEW, ObservationStatus.TRIAGED);
             ObservationRow row = dao.decline(caller.orgId().value(), id, reason, now);
             audit.record(h, caller.orgId(), caller.id(), "OBSERVATION", id, "DECLINED",
@@ -169,10 +170,11 @@ public class ObservationService {
         });
     }
 
-    private static ObservationRow lockForTransition(ObservationDao dao, Caller caller, UUID id, ObservationStatus to,
-                                                    ObservationStatus... allowedFrom) {
+    private static ObservationRow lockForTransition(ObservationDao dao, Caller caller, UUID id, String ifMatch,
+                                                    ObservationStatus to, ObservationStatus... allowedFrom) {
         ObservationRow current = dao.lock(caller.orgId().value(), id)
                 .orElseThrow(() -> ApiException.notFound("Observation"));
+        Versions.checkIfMatch(ifMatch, current.version());
         if (!List.of(allowedFrom).contains(current.state())) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION,
                     "An observation that is " + current.status() + " cannot become " + to + ".");

@@ -184,6 +184,37 @@ class ActionFlowTest {
     }
 
     @Test
+    void completeCancelLinkAndUnlink_withStaleIfMatch_answer412AndChangeNothing() {
+        UUID obs = InsightApi.id(api.observe(leader, site, "Reception queue with no signage"));
+        api.triage(improver, obs, "Signage");
+        Http.Res created = api.as(improver).post("/api/v1/actions", Map.of("title", "Queue signage",
+                "ownerId", improver.id().toString()));
+        UUID a = InsightApi.id(created.json());
+        String first = created.header("ETag");
+        Http.Res link = api.as(improver).header("If-Match", first).post("/api/v1/actions/" + a + "/observations",
+                Map.of("observationIds", List.of(obs.toString())));
+        assertThat(link.status()).as(link.toString()).isEqualTo(200);
+        assertThat(link.header("ETag")).isNotEqualTo(first);
+
+        for (Http.Res stale : List.of(
+                api.as(improver).header("If-Match", first).post("/api/v1/actions/" + a + "/complete", Map.of("outcome", "o")),
+                api.as(improver).header("If-Match", first).post("/api/v1/actions/" + a + "/cancel", Map.of("reason", "r")),
+                api.as(improver).header("If-Match", first).delete("/api/v1/actions/" + a + "/observations/" + obs),
+                api.as(improver).header("If-Match", first).post("/api/v1/actions/" + a + "/observations",
+                        Map.of("observationIds", List.of(obs.toString()))))) {
+            assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
+            assertThat(stale.code()).isEqualTo("PRECONDITION_FAILED");
+        }
+        assertThat(api.status(improver, obs)).isEqualTo("ACTIONED");
+        assertThat(api.as(improver).get("/api/v1/actions/" + a).json().path("status").asText()).isEqualTo("OPEN");
+
+        Http.Res done = api.as(improver).header("If-Match", link.header("ETag")).post("/api/v1/actions/" + a + "/complete",
+                Map.of("outcome", "Signs up at both entrances"));
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(api.status(improver, obs)).isEqualTo("CLOSED");
+    }
+
+    @Test
     void linkAndUnlink_moveTheObservationBetweenActionedAndTriaged() {
         UUID obs = InsightApi.id(api.observe(leader, site, "Reception queue with no signage"));
         api.triage(improver, obs, "Signage");

@@ -58,6 +58,32 @@ class ObservationLifecycleTest {
     }
 
     @Test
+    void triageAndDecline_withStaleIfMatch_answer412AndChangeNothing() {
+        Http.Res created = api.as(leader).post("/api/v1/observations", Map.of("siteId", site.toString(),
+                "text", "No spare hoist slings on Ward 9", "kind", "BARRIER"));
+        UUID obs = InsightApi.id(created.json());
+        String asLogged = created.header("ETag");
+        Http.Res triage = api.as(improver).header("If-Match", asLogged).post("/api/v1/observations/" + obs + "/triage",
+                Map.of("priority", "P2", "theme", "Equipment", "criterion", "DELIVERY", "cause", "PROCESS"));
+        assertThat(triage.status()).as(triage.toString()).isEqualTo(200);
+
+        Http.Res stale = api.as(improver).header("If-Match", asLogged).post("/api/v1/observations/" + obs + "/decline",
+                Map.of("reason", "duplicate"));
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
+        assertThat(stale.code()).isEqualTo("PRECONDITION_FAILED");
+        assertThat(api.status(improver, obs)).isEqualTo("TRIAGED");
+        assertThat(InsightFixtures.auditRows(obs, "DECLINED")).isZero();
+        Http.Res staleTriage = api.as(improver).header("If-Match", asLogged).post("/api/v1/observations/" + obs
+                + "/triage", Map.of("priority", "P1", "theme", "Equipment", "criterion", "DELIVERY", "cause", "PROCESS"));
+        assertThat(staleTriage.status()).isEqualTo(412);
+
+        Http.Res ok = api.as(improver).header("If-Match", triage.header("ETag")).post("/api/v1/observations/" + obs
+                + "/decline", Map.of("reason", "duplicate of an earlier report"));
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+        assertThat(ok.json().path("status").asText()).isEqualTo("DECLINED");
+    }
+
+    @Test
     void create_overABankHolidayWeekend_skipsTheHoliday() {
         TestApplication.CLOCK.set(Instant.parse("2026-04-30T10:00:00Z")); // Thursday; Mon 4 May is a bank holiday
         JsonNode body = api.observe(leader, site, "Reception queue with no signage");
