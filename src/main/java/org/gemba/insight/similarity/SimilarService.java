@@ -73,14 +73,22 @@ public final class SimilarService {
         });
     }
 
-    /** Word matches the vector search did not propose get their cosine from the index too. */
+    /**
+     * Every candidate's cosine and hubness from the index (word matches the vector search did not
+     * propose included); one still without a vector gets the others' mean hubness, so that its
+     * lexical stand-in is on the same scale.
+     */
     private List<Candidate> withCosines(UUID orgId, float[] vector, List<Candidate> found) {
-        float[] cos = index.cosines(orgId, vector, found.stream().map(Candidate::id).toList());
+        List<VectorIndex.Near> scored = index.score(orgId, vector, found.stream().map(Candidate::id).toList());
+        double typicalHub = scored.stream().filter(java.util.Objects::nonNull)
+                .mapToDouble(VectorIndex.Near::hubness).average().orElse(0);
         List<Candidate> out = new java.util.ArrayList<>(found.size());
-        for (int i = 0; i < cos.length; i++) {
+        for (int i = 0; i < found.size(); i++) {
             Candidate c = found.get(i);
-            out.add(Float.isNaN(cos[i]) ? c : new Candidate(c.type(), c.id(), c.title(), c.text(), c.status(), cos[i],
-                    c.trigram(), c.textRank(), c.samePlacement(), c.sameSite(), c.sameCause(), c.ageDays()));
+            VectorIndex.Near n = scored.get(i);
+            out.add(new Candidate(c.type(), c.id(), c.title(), c.text(), c.status(), n == null ? null : n.cosine(),
+                    n == null ? typicalHub : n.hubness(), c.trigram(), c.textRank(), c.samePlacement(), c.sameSite(),
+                    c.sameCause(), c.ageDays()));
         }
         return out;
     }
@@ -100,9 +108,9 @@ public final class SimilarService {
 
     private static Candidate candidate(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws SQLException {
-        float cos = rs.getFloat("cos");
+        Number cos = (Number) rs.getObject("cos");
         return new Candidate(rs.getString("type"), rs.getObject("id", UUID.class), rs.getString("title"),
-                rs.getString("text"), rs.getString("status"), rs.wasNull() ? null : cos, rs.getDouble("trigram"),
+                rs.getString("text"), rs.getString("status"), cos == null ? null : cos.floatValue(), 0, rs.getDouble("trigram"),
                 rs.getDouble("text_rank"), rs.getBoolean("same_placement"), rs.getBoolean("same_site"),
                 rs.getBoolean("same_cause"), rs.getDouble("age_days"));
     }

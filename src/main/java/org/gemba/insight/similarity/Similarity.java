@@ -13,6 +13,8 @@ public record Similarity(SimilarService service, Runnable afterWrite) {
         Embedder embedder = new Embedder();
         EmbeddingWorker worker = new EmbeddingWorker(jdbi, embedder, pollSeconds);
         env.lifecycle().manage(worker);
-        return new Similarity(new SimilarService(jdbi, embedder, new VectorIndex(jdbi)), worker::wake);
+        VectorIndex index = new VectorIndex(jdbi);
+        env.lifecycle().manage(index);
+        return new Similarity(new SimilarService(jdbi, embedder, index), worker::wake);
     }
 }
