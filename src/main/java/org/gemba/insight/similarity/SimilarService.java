@@ -15,10 +15,11 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Earlier observations and open actions of the same organisation that describe the same problem.
  * Candidates: the nearest vectors (VectorIndex, the whole organisation) plus the best word matches
- * among the 500 most recent observations (which covers rows not embedded yet, and keeps the word
- * stage bounded however large the organisation grows); each is
- * then scored by {@link Blend} from features read in one query, which also re-checks org and status.
- * With embeddings switched off (no index), only the word matches are scored.
+ * among the 500 most recent observations and open actions not embedded yet (through the partial
+ * "unembedded" indexes, so the word stage stays small however large the organisation grows); each
+ * is then scored by {@link Blend} from features read in one query, which also re-checks org and
+ * status. With embeddings switched off (no index), the word matches come from the 500 most recent
+ * observations and every open action, and only they are scored.
  */
 public final class SimilarService {
     private static final int NEAREST_OBSERVATIONS = 60;
@@ -68,7 +69,7 @@ public final class SimilarService {
             List<VectorIndex.Near> near = vector == null || index == null ? List.of()
                     : index.nearest(orgId, vector, me.loggedAt().toEpochMilli(), id, NEAREST_OBSERVATIONS,
                             NEAREST_ACTIONS);
-            List<Candidate> found = features(h, orgId, id, near);
+            List<Candidate> found = features(h, orgId, id, near, index == null);
             return vector == null || index == null ? found : withCosines(orgId, vector, found);
         });
     }
@@ -95,13 +96,14 @@ public final class SimilarService {
 
     private record Me(String text, Instant loggedAt, float[] embedding) {}
 
-    private static List<Candidate> features(Handle h, UUID orgId, UUID id, List<VectorIndex.Near> near) {
+    private static List<Candidate> features(Handle h, UUID orgId, UUID id, List<VectorIndex.Near> near,
+                                            boolean allWords) {
         UUID[] ids = near.stream().map(VectorIndex.Near::id).toArray(UUID[]::new);
         float[] cos = new float[near.size()];
         for (int i = 0; i < cos.length; i++) {
             cos[i] = near.get(i).cosine();
         }
-        return h.createQuery(SQL).bind("orgId", orgId).bind("id", id).bind("ids", ids)
+        return h.createQuery(SQL).bind("orgId", orgId).bind("id", id).bind("ids", ids).bind("allWords", allWords)
                 .bind("cos", Vectors.literal(cos))
                 .map(SimilarService::candidate).list();
     }
@@ -122,18 +124,28 @@ public final class SimilarService {
                   FROM observations WHERE org_id = :orgId AND id = :id),
             near AS (SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:cos AS real[])) AS n (id, cos)),
             recent AS (
-                SELECT o.id, o.search, o.text FROM observations o
-                 WHERE o.org_id = :orgId
-                   AND o.observed_at <= (SELECT logged_at FROM observations WHERE org_id = :orgId AND id = :id)
-                 ORDER BY o.observed_at DESC, o.id DESC LIMIT 500),
+                (SELECT o.id, o.search, o.text FROM observations o, me
+                  WHERE :allWords AND o.org_id = :orgId AND o.observed_at <= me.logged_at
+                  ORDER BY o.observed_at DESC, o.id DESC LIMIT 500)
+                UNION ALL
+                (SELECT o.id, o.search, o.text FROM observations o, me
+                  WHERE NOT :allWords AND o.embedding IS NULL AND o.org_id = :orgId AND o.logged_at <= me.logged_at
+                  ORDER BY o.logged_at DESC LIMIT 500)),
             lex_obs AS (
                 SELECT r.id FROM recent r, me
                  WHERE r.id <> me.id AND (r.search @@ me.q OR r.text % me.text)
                  ORDER BY ts_rank_cd(r.search, me.q, 32) + similarity(r.text, me.text) DESC LIMIT 50),
+            open_act AS (
+                (SELECT a.id, a.search, a.title FROM improvement_actions a
+                  WHERE :allWords AND a.org_id = :orgId AND a.status IN ('OPEN', 'IN_PROGRESS'))
+                UNION ALL
+                (SELECT a.id, a.search, a.title FROM improvement_actions a
+                  WHERE NOT :allWords AND a.embedding IS NULL AND a.org_id = :orgId
+                    AND a.status IN ('OPEN', 'IN_PROGRESS')
+                  ORDER BY a.created_at DESC LIMIT 500)),
             lex_act AS (
-                SELECT a.id FROM improvement_actions a, me
-                 WHERE a.org_id = me.org_id AND a.status IN ('OPEN', 'IN_PROGRESS')
-                   AND (a.search @@ me.q OR a.title % me.text)
+                SELECT a.id FROM open_act a, me
+                 WHERE a.search @@ me.q OR a.title % me.text
                  ORDER BY ts_rank_cd(a.search, me.q, 32) DESC LIMIT 20)
             SELECT 'OBSERVATION' AS type, o.id, NULL AS title, o.text, o.status,
                    n.cos,
