@@ -124,6 +124,7 @@ class SimilarityEvaluationTest {
     private static void tune(UUID orgId, List<Logged> logged, Map<String, List<UUID>> members) {
         SimilarService service = new SimilarService(InsightFixtures.jdbi(), new Embedder(),
                 new VectorIndex(InsightFixtures.jdbi()));
+        service.setWordFeatures(true);
         Map<Logged, List<Candidate>> candidates = new LinkedHashMap<>();
         for (Logged l : logged) {
             if (l.round() > 0) {

@@ -22,13 +22,14 @@ import org.jdbi.v3.core.Jdbi;
  * observations and every open action, and only they are scored.
  */
 public final class SimilarService {
-    private static final int NEAREST_OBSERVATIONS = 60;
+    private static final int NEAREST_OBSERVATIONS = 100;
     private static final int NEAREST_ACTIONS = 20;
 
     private final Jdbi jdbi;
     private final Embedder embedder;
     private final VectorIndex index;
     private volatile Blend blend = Blend.DEFAULT;
+    private volatile boolean wordFeatures;
 
     /** {@code embedder} and {@code index} are null when embeddings are switched off. */
     public SimilarService(Jdbi jdbi, Embedder embedder, VectorIndex index) {
@@ -40,6 +41,14 @@ public final class SimilarService {
     /** For tuning on the evaluation set. */
     public void setBlend(Blend blend) {
         this.blend = blend;
+    }
+
+    /**
+     * For tuning: word overlap for every candidate. Otherwise it is read only for candidates without a
+     * cosine, where it stands in for one: the default blend gives it no weight beside a cosine.
+     */
+    public void setWordFeatures(boolean wordFeatures) {
+        this.wordFeatures = wordFeatures;
     }
 
     public List<SimilarDao.Item> similar(UUID orgId, UUID id, int limit) {
@@ -96,7 +105,7 @@ public final class SimilarService {
 
     private record Me(String text, Instant loggedAt, float[] embedding) {}
 
-    private static List<Candidate> features(Handle h, UUID orgId, UUID id, List<VectorIndex.Near> near,
+    private List<Candidate> features(Handle h, UUID orgId, UUID id, List<VectorIndex.Near> near,
                                             boolean allWords) {
         UUID[] ids = near.stream().map(VectorIndex.Near::id).toArray(UUID[]::new);
         float[] cos = new float[near.size()];
@@ -104,6 +113,7 @@ public final class SimilarService {
             cos[i] = near.get(i).cosine();
         }
         return h.createQuery(SQL).bind("orgId", orgId).bind("id", id).bind("ids", ids).bind("allWords", allWords)
+                .bind("words", allWords || wordFeatures)
                 .bind("cos", Vectors.literal(cos))
                 .map(SimilarService::candidate).list();
     }
@@ -149,7 +159,9 @@ public final class SimilarService {
                  ORDER BY ts_rank_cd(a.search, me.q, 32) DESC LIMIT 20)
             SELECT 'OBSERVATION' AS type, o.id, NULL AS title, o.text, o.status,
                    n.cos,
-                   similarity(o.text, me.text) AS trigram, coalesce(ts_rank_cd(o.search, me.q, 32), 0) AS text_rank,
+                   CASE WHEN n.cos IS NULL OR :words THEN similarity(o.text, me.text) ELSE 0 END AS trigram,
+                   CASE WHEN n.cos IS NULL OR :words THEN coalesce(ts_rank_cd(o.search, me.q, 32), 0) ELSE 0 END
+                       AS text_rank,
                    coalesce(o.placement_id = me.placement_id, false) AS same_placement,
                    o.site_id = me.site_id AS same_site, coalesce(o.cause = me.cause, false) AS same_cause,
                    extract(epoch FROM me.logged_at - o.logged_at) / 86400 AS age_days
@@ -161,8 +173,10 @@ public final class SimilarService {
             UNION ALL
             SELECT 'ACTION', a.id, a.title, a.description, a.status,
                    n.cos,
-                   similarity(a.title || ' ' || coalesce(a.description, ''), me.text),
-                   coalesce(ts_rank_cd(a.search, me.q, 32), 0), false, false, false,
+                   CASE WHEN n.cos IS NULL OR :words THEN similarity(a.title || ' ' || coalesce(a.description, ''), me.text)
+                        ELSE 0 END,
+                   CASE WHEN n.cos IS NULL OR :words THEN coalesce(ts_rank_cd(a.search, me.q, 32), 0) ELSE 0 END,
+                   false, false, false,
                    extract(epoch FROM me.logged_at - a.created_at) / 86400
               FROM (SELECT id FROM near UNION SELECT id FROM lex_act) c
               JOIN me ON true

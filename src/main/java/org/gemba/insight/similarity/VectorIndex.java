@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * many others and so turn up as everybody's nearest neighbour. Each candidate's hubness is the mean
  * cosine to its {@value #HUB_NEIGHBOURS} nearest observations (CSLS, Conneau et al. 2018), among up to
  * {@value #HUB_REFERENCE} reference observations spread over the organisation's history, so that
- * {@link Blend} can discount it. It is computed for candidates only, and cached.
+ * {@link Blend} can discount it. It is computed for candidates only (above the exact limit, on the 40
+ * reference rows whose sign codes are closest), and cached.
  */
 public final class VectorIndex implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(VectorIndex.class);
@@ -289,10 +290,14 @@ public final class VectorIndex implements Managed {
         }
 
         private int hamming(int slot, long[] code) {
+            return hamming(slot, code, 0);
+        }
+
+        private int hamming(int slot, long[] code, int offset) {
             int base = slot * WORDS;
             int d = 0;
             for (int w = 0; w < WORDS; w++) {
-                d += Long.bitCount(codes[base + w] ^ code[w]);
+                d += Long.bitCount(codes[base + w] ^ code[offset + w]);
             }
             return d;
         }
@@ -362,14 +367,18 @@ public final class VectorIndex implements Managed {
             return (float) ((dot - rowDotMean[a] - rowDotMean[b] + meanSquare) * rowInvNorm[a] * rowInvNorm[b]);
         }
 
+        /** Above the exact limit the sign codes shortlist the reference rows worth an exact cosine. */
         private float hubness(int slot) {
             if (Float.isNaN(hub[slot])) {
-                TopK top = new TopK(HUB_NEIGHBOURS);
+                boolean exact = size <= EXACT_UP_TO;
+                TopK near = new TopK(exact ? reference.length : 4 * HUB_NEIGHBOURS);
                 for (int ref : reference) {
                     if (ref != slot) {
-                        top.offer(ref, cosine(slot, ref));
+                        near.offer(ref, exact ? 0 : -hamming(ref, codes, slot * WORDS));
                     }
                 }
+                TopK top = new TopK(HUB_NEIGHBOURS);
+                near.forEach((ref, ignored) -> top.offer(ref, cosine(slot, ref)));
                 hub[slot] = top.size() == 0 ? 0 : (float) (top.sum() / top.size());
             }
             return hub[slot];
