@@ -88,12 +88,16 @@ public final class EmbeddingWorker implements Managed {
             LOG.warn("Embedding failed; will retry on the next wake", ex);
             return;
         } finally {
-            long took = System.nanoTime() - start;
-            restUntil = System.nanoTime() + (long) (took * (1 - dutyCycle) / dutyCycle);
+            restUntil = System.nanoTime() + rest(System.nanoTime() - start, dutyCycle);
         }
         if (done > 0) {
             wake();
         }
+    }
+
+    /** How long to rest after working {@code took} nanoseconds so that work is {@code dutyCycle} of the time. */
+    static long rest(long took, double dutyCycle) {
+        return (long) (took * (1 - dutyCycle) / dutyCycle);
     }
 
     /** Embeds up to {@code size} observations and then up to {@code size} actions; returns how many. */
