@@ -43,6 +43,8 @@ public final class VectorIndex implements Managed {
     static final int HUB_NEIGHBOURS = 10;
     static final int HUB_REFERENCE = 1024;
     private static final int LOAD_BATCH = 5000;
+    /** The most a call loads itself; a larger backlog is loaded in the background. */
+    private static final int CALL_BATCH = 1000;
     /** Up to this many vectors the scan is exact; above, a sign-code shortlist is scored exactly. */
     static final int EXACT_UP_TO = 20_000;
     static final int SHORTLIST = 4096;
@@ -108,13 +110,13 @@ public final class VectorIndex implements Managed {
     /**
      * The {@code observations} nearest observations logged no later than {@code notAfterMillis}
      * (other than {@code exclude}) and the {@code actions} nearest actions; hubness is not filled in.
-     * Vectors stored since the last call are loaded first; a backlog larger than one batch (a bulk
-     * load, another server's back-fill) is loaded in the background instead of on this call.
+     * Vectors stored since the last call are loaded first, up to 1,000 of them; a larger backlog (a
+     * bulk load, another server's back-fill) is loaded in the background instead of on this call.
      */
     public List<Near> nearest(UUID orgId, float[] query, long notAfterMillis, UUID exclude, int observations,
                               int actions) {
         OrgVectors org = org(orgId);
-        if (!org.catchingUp.get() && org.refresh(jdbi, orgId, LOAD_BATCH) == LOAD_BATCH
+        if (!org.catchingUp.get() && org.refresh(jdbi, orgId, CALL_BATCH) == CALL_BATCH
                 && org.catchingUp.compareAndSet(false, true)) {
             try {
                 loader.execute(() -> catchUp(orgId));
