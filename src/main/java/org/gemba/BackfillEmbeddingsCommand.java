@@ -19,7 +19,7 @@ class BackfillEmbeddingsCommand extends DatabaseCommand {
     @Override
     protected void run(Jdbi jdbi, GembaConfiguration config, Namespace namespace,
                        Bootstrap<GembaConfiguration> bootstrap) {
-        run(jdbi, new Embedder(), System.out);
+        run(jdbi, new Embedder(Runtime.getRuntime().availableProcessors()), System.out);
     }
 
     static long run(Jdbi jdbi, Embedder embedder, PrintStream out) {

@@ -228,7 +228,8 @@ public class GembaApplication extends Application<GembaConfiguration> {
 
     private org.gemba.insight.similarity.Similarity registerSimilarity(GembaConfiguration config, Environment env,
                                                                       Jdbi jdbi) {
-        return org.gemba.insight.similarity.Similarity.register(env, jdbi, config.getInsight().embeddings,
-                config.getInsight().embeddingPollSeconds);
+        GembaConfiguration.Insight insight = config.getInsight();
+        return org.gemba.insight.similarity.Similarity.register(env, jdbi, insight.embeddings, insight.embeddingWorker,
+                insight.embeddingPollSeconds, insight.embeddingDutyCycle);
     }
 }

@@ -5,6 +5,8 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -141,5 +143,15 @@ public class GembaConfiguration extends Configuration {
         @Min(1)
         @JsonProperty
         public long embeddingPollSeconds = 30;
+
+        /** false: this server embeds nothing in the background (the back-fill command, or another server, does). */
+        @JsonProperty
+        public boolean embeddingWorker = true;
+
+        /** The most of one core the background embedding worker uses while it drains a backlog. */
+        @DecimalMin("0.01")
+        @DecimalMax("1.0")
+        @JsonProperty
+        public double embeddingDutyCycle = 0.5;
     }
 }

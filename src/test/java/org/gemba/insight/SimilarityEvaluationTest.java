@@ -114,8 +114,7 @@ class SimilarityEvaluationTest {
                 + "search MRR %.3f, recall@10 %.3f (%d queries)%n", top1, recall3, asked, mrr, recall10, clusters.size());
         tune(org.id(), logged, members);
 
-        // target 0.80: reached 0.789 on this set (see README); the floor guards against regressions
-        assertThat(top1).isGreaterThanOrEqualTo(0.77);
+        assertThat(top1).isGreaterThanOrEqualTo(0.80);
         assertThat(recall3).isGreaterThanOrEqualTo(0.70);
         assertThat(mrr).isGreaterThanOrEqualTo(0.70);
         assertThat(recall10).isGreaterThanOrEqualTo(0.60);
@@ -125,19 +124,23 @@ class SimilarityEvaluationTest {
     private static void tune(UUID orgId, List<Logged> logged, Map<String, List<UUID>> members) {
         SimilarService service = new SimilarService(InsightFixtures.jdbi(), new Embedder(),
                 new VectorIndex(InsightFixtures.jdbi()));
+        service.setWordFeatures(true);
         Map<Logged, List<Candidate>> candidates = new LinkedHashMap<>();
         for (Logged l : logged) {
             if (l.round() > 0) {
                 candidates.put(l, service.candidates(orgId, l.id()));
             }
         }
-        List<Blend> blends = new ArrayList<>(List.of(Blend.DEFAULT, new Blend(1.0, 0, 0, 0, 0, 0, 0, 90)));
+        List<Blend> blends = new ArrayList<>(List.of(Blend.DEFAULT, new Blend(1.0, 0, 0, 0, 0, 0, 0, 0, 90),
+                new Blend(1.0, 0.5, 0, 0, 0, 0, 0, 0, 90)));
         if (Boolean.getBoolean("similarity.grid")) {
-            for (double t : new double[] {0, 0.1, 0.2}) {
-                for (double r : new double[] {0, 0.1, 0.2}) {
-                    for (double p : new double[] {0.1, 0.15, 0.2, 0.25, 0.3}) {
-                        for (double f : new double[] {0, 0.02, 0.05}) {
-                            blends.add(new Blend(1.0, t, r, p + 0.05, p, 0.03, f, 90));
+            for (double hub : new double[] {0, 0.25, 0.5, 0.75, 1.0}) {
+                for (double t : new double[] {0, 0.1, 0.2}) {
+                    for (double r : new double[] {0, 0.1}) {
+                        for (double p : new double[] {0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35}) {
+                            for (double f : new double[] {0, 0.02}) {
+                                blends.add(new Blend(1.0, hub, t, r, p + 0.05, p, 0.03, f, 90));
+                            }
                         }
                     }
                 }
@@ -151,7 +154,7 @@ class SimilarityEvaluationTest {
                         .map(Candidate::id).orElse(null);
                 top1 += earlier.contains(best) ? 1 : 0;
             }
-            if (blends.size() < 10 || top1 / candidates.size() >= 0.75) {
+            if (blends.size() < 10 || top1 / candidates.size() >= 0.7) {
                 System.out.printf("  blend %s: top-1 %.3f%n", b, top1 / candidates.size());
             }
         }

@@ -53,6 +53,13 @@ public interface EmbeddingDao {
             """)
     long pending();
 
+    /** How many vectors the organisation has, to size the in-memory index once. */
+    @SqlQuery("""
+            SELECT (SELECT count(*) FROM observations WHERE org_id = :orgId AND embedding_q IS NOT NULL)
+                 + (SELECT count(*) FROM improvement_actions WHERE org_id = :orgId AND embedding_q IS NOT NULL)
+            """)
+    long storedCount(UUID orgId);
+
     /** Vectors of the organisation stored after {@code afterSeq}, oldest first. */
     @SqlQuery("""
             SELECT * FROM (

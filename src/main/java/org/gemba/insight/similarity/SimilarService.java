@@ -15,19 +15,21 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Earlier observations and open actions of the same organisation that describe the same problem.
  * Candidates: the nearest vectors (VectorIndex, the whole organisation) plus the best word matches
- * among the 500 most recent observations (which covers rows not embedded yet, and keeps the word
- * stage bounded however large the organisation grows); each is
- * then scored by {@link Blend} from features read in one query, which also re-checks org and status.
- * With embeddings switched off (no index), only the word matches are scored.
+ * among the 500 most recent observations and open actions not embedded yet (through the partial
+ * "unembedded" indexes, so the word stage stays small however large the organisation grows); each
+ * is then scored by {@link Blend} from features read in one query, which also re-checks org and
+ * status. With embeddings switched off (no index), the word matches come from the 500 most recent
+ * observations and every open action, and only they are scored.
  */
 public final class SimilarService {
-    private static final int NEAREST_OBSERVATIONS = 60;
+    private static final int NEAREST_OBSERVATIONS = 100;
     private static final int NEAREST_ACTIONS = 20;
 
     private final Jdbi jdbi;
     private final Embedder embedder;
     private final VectorIndex index;
     private volatile Blend blend = Blend.DEFAULT;
+    private volatile boolean wordFeatures;
 
     /** {@code embedder} and {@code index} are null when embeddings are switched off. */
     public SimilarService(Jdbi jdbi, Embedder embedder, VectorIndex index) {
@@ -39,6 +41,14 @@ public final class SimilarService {
     /** For tuning on the evaluation set. */
     public void setBlend(Blend blend) {
         this.blend = blend;
+    }
+
+    /**
+     * For tuning: word overlap for every candidate. Otherwise it is read only for candidates without a
+     * cosine, where it stands in for one: the default blend gives it no weight beside a cosine.
+     */
+    public void setWordFeatures(boolean wordFeatures) {
+        this.wordFeatures = wordFeatures;
     }
 
     public List<SimilarDao.Item> similar(UUID orgId, UUID id, int limit) {
@@ -68,41 +78,51 @@ public final class SimilarService {
             List<VectorIndex.Near> near = vector == null || index == null ? List.of()
                     : index.nearest(orgId, vector, me.loggedAt().toEpochMilli(), id, NEAREST_OBSERVATIONS,
                             NEAREST_ACTIONS);
-            List<Candidate> found = features(h, orgId, id, near);
+            List<Candidate> found = features(h, orgId, id, near, index == null);
             return vector == null || index == null ? found : withCosines(orgId, vector, found);
         });
     }
 
-    /** Word matches the vector search did not propose get their cosine from the index too. */
+    /**
+     * Every candidate's cosine and hubness from the index (word matches the vector search did not
+     * propose included); one still without a vector gets the others' mean hubness, so that its
+     * lexical stand-in is on the same scale.
+     */
     private List<Candidate> withCosines(UUID orgId, float[] vector, List<Candidate> found) {
-        float[] cos = index.cosines(orgId, vector, found.stream().map(Candidate::id).toList());
+        List<VectorIndex.Near> scored = index.score(orgId, vector, found.stream().map(Candidate::id).toList());
+        double typicalHub = scored.stream().filter(java.util.Objects::nonNull)
+                .mapToDouble(VectorIndex.Near::hubness).average().orElse(0);
         List<Candidate> out = new java.util.ArrayList<>(found.size());
-        for (int i = 0; i < cos.length; i++) {
+        for (int i = 0; i < found.size(); i++) {
             Candidate c = found.get(i);
-            out.add(Float.isNaN(cos[i]) ? c : new Candidate(c.type(), c.id(), c.title(), c.text(), c.status(), cos[i],
-                    c.trigram(), c.textRank(), c.samePlacement(), c.sameSite(), c.sameCause(), c.ageDays()));
+            VectorIndex.Near n = scored.get(i);
+            out.add(new Candidate(c.type(), c.id(), c.title(), c.text(), c.status(), n == null ? null : n.cosine(),
+                    n == null ? typicalHub : n.hubness(), c.trigram(), c.textRank(), c.samePlacement(), c.sameSite(),
+                    c.sameCause(), c.ageDays()));
         }
         return out;
     }
 
     private record Me(String text, Instant loggedAt, float[] embedding) {}
 
-    private static List<Candidate> features(Handle h, UUID orgId, UUID id, List<VectorIndex.Near> near) {
+    private List<Candidate> features(Handle h, UUID orgId, UUID id, List<VectorIndex.Near> near,
+                                            boolean allWords) {
         UUID[] ids = near.stream().map(VectorIndex.Near::id).toArray(UUID[]::new);
         float[] cos = new float[near.size()];
         for (int i = 0; i < cos.length; i++) {
             cos[i] = near.get(i).cosine();
         }
-        return h.createQuery(SQL).bind("orgId", orgId).bind("id", id).bind("ids", ids)
+        return h.createQuery(SQL).bind("orgId", orgId).bind("id", id).bind("ids", ids).bind("allWords", allWords)
+                .bind("words", allWords || wordFeatures)
                 .bind("cos", Vectors.literal(cos))
                 .map(SimilarService::candidate).list();
     }
 
     private static Candidate candidate(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws SQLException {
-        float cos = rs.getFloat("cos");
+        Number cos = (Number) rs.getObject("cos");
         return new Candidate(rs.getString("type"), rs.getObject("id", UUID.class), rs.getString("title"),
-                rs.getString("text"), rs.getString("status"), rs.wasNull() ? null : cos, rs.getDouble("trigram"),
+                rs.getString("text"), rs.getString("status"), cos == null ? null : cos.floatValue(), 0, rs.getDouble("trigram"),
                 rs.getDouble("text_rank"), rs.getBoolean("same_placement"), rs.getBoolean("same_site"),
                 rs.getBoolean("same_cause"), rs.getDouble("age_days"));
     }
@@ -114,22 +134,34 @@ public final class SimilarService {
                   FROM observations WHERE org_id = :orgId AND id = :id),
             near AS (SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:cos AS real[])) AS n (id, cos)),
             recent AS (
-                SELECT o.id, o.search, o.text FROM observations o
-                 WHERE o.org_id = :orgId
-                   AND o.observed_at <= (SELECT logged_at FROM observations WHERE org_id = :orgId AND id = :id)
-                 ORDER BY o.observed_at DESC, o.id DESC LIMIT 500),
+                (SELECT o.id, o.search, o.text FROM observations o, me
+                  WHERE :allWords AND o.org_id = :orgId AND o.observed_at <= me.logged_at
+                  ORDER BY o.observed_at DESC, o.id DESC LIMIT 500)
+                UNION ALL
+                (SELECT o.id, o.search, o.text FROM observations o, me
+                  WHERE NOT :allWords AND o.embedding IS NULL AND o.org_id = :orgId AND o.logged_at <= me.logged_at
+                  ORDER BY o.logged_at DESC LIMIT 500)),
             lex_obs AS (
                 SELECT r.id FROM recent r, me
                  WHERE r.id <> me.id AND (r.search @@ me.q OR r.text % me.text)
                  ORDER BY ts_rank_cd(r.search, me.q, 32) + similarity(r.text, me.text) DESC LIMIT 50),
+            open_act AS (
+                (SELECT a.id, a.search, a.title FROM improvement_actions a
+                  WHERE :allWords AND a.org_id = :orgId AND a.status IN ('OPEN', 'IN_PROGRESS'))
+                UNION ALL
+                (SELECT a.id, a.search, a.title FROM improvement_actions a
+                  WHERE NOT :allWords AND a.embedding IS NULL AND a.org_id = :orgId
+                    AND a.status IN ('OPEN', 'IN_PROGRESS')
+                  ORDER BY a.created_at DESC LIMIT 500)),
             lex_act AS (
-                SELECT a.id FROM improvement_actions a, me
-                 WHERE a.org_id = me.org_id AND a.status IN ('OPEN', 'IN_PROGRESS')
-                   AND (a.search @@ me.q OR a.title % me.text)
+                SELECT a.id FROM open_act a, me
+                 WHERE a.search @@ me.q OR a.title % me.text
                  ORDER BY ts_rank_cd(a.search, me.q, 32) DESC LIMIT 20)
             SELECT 'OBSERVATION' AS type, o.id, NULL AS title, o.text, o.status,
                    n.cos,
-                   similarity(o.text, me.text) AS trigram, coalesce(ts_rank_cd(o.search, me.q, 32), 0) AS text_rank,
+                   CASE WHEN n.cos IS NULL OR :words THEN similarity(o.text, me.text) ELSE 0 END AS trigram,
+                   CASE WHEN n.cos IS NULL OR :words THEN coalesce(ts_rank_cd(o.search, me.q, 32), 0) ELSE 0 END
+                       AS text_rank,
                    coalesce(o.placement_id = me.placement_id, false) AS same_placement,
                    o.site_id = me.site_id AS same_site, coalesce(o.cause = me.cause, false) AS same_cause,
                    extract(epoch FROM me.logged_at - o.logged_at) / 86400 AS age_days
@@ -141,8 +173,10 @@ public final class SimilarService {
             UNION ALL
             SELECT 'ACTION', a.id, a.title, a.description, a.status,
                    n.cos,
-                   similarity(a.title || ' ' || coalesce(a.description, ''), me.text),
-                   coalesce(ts_rank_cd(a.search, me.q, 32), 0), false, false, false,
+                   CASE WHEN n.cos IS NULL OR :words THEN similarity(a.title || ' ' || coalesce(a.description, ''), me.text)
+                        ELSE 0 END,
+                   CASE WHEN n.cos IS NULL OR :words THEN coalesce(ts_rank_cd(a.search, me.q, 32), 0) ELSE 0 END,
+                   false, false, false,
                    extract(epoch FROM me.logged_at - a.created_at) / 86400
               FROM (SELECT id FROM near UNION SELECT id FROM lex_act) c
               JOIN me ON true
