@@ -1,5 +1,7 @@
 package org.gemba.insight;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +11,9 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.postgresql.PGStatement;
 
 /**
  * The observation list: every filter is optional, so the WHERE clause is assembled from fixed
@@ -17,6 +22,9 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  * With {@code q} the rows come best match first (ts_rank_cd), otherwise newest first.
  */
 public final class ObservationSearch {
+    /** With {@code q}, only this many of the newest matching observations (after the filters) are ranked. */
+    public static final int CANDIDATES = Integer.getInteger("gemba.searchCandidates", 500);
+
     private static final RowMapper<ObservationRow> ROW = ConstructorMapper.of(ObservationRow.class);
 
     public record Filter(UUID authorId, String status, String kind, String criterion, String cause, UUID siteId,
@@ -58,14 +66,27 @@ public final class ObservationSearch {
             sql = "SELECT " + ObservationDao.COLUMNS + ", CAST(0 AS real) AS rank FROM observations o WHERE "
                     + String.join(" AND ", where) + " ORDER BY o.observed_at DESC, o.id DESC LIMIT :limit";
         } else {
+            // the newest CANDIDATES matches (an index walk that stops early), then ranked: rows holding
+            // every word first (1 + ...), then by cover density scaled into [0, 1) (normalisation 32)
             sql = "SELECT * FROM (SELECT " + ObservationDao.COLUMNS
-                    // the query computed once (a generic plan would otherwise call insight_query per ranked row)
-                    + ", ts_rank_cd(o.search, query_ts) AS rank FROM observations o CROSS JOIN insight_query(:q) AS query_ts WHERE "
-                    + String.join(" AND ", where) + ") s"
+                    + ", CAST(CASE WHEN c.search @@ query_all THEN 1 ELSE 0 END + ts_rank_cd(c.search, query_any, 32) AS real) AS rank"
+                    + " FROM (SELECT " + ObservationDao.COLUMNS + ", o.search FROM observations o WHERE "
+                    + String.join(" AND ", where) + " ORDER BY o.observed_at DESC, o.id DESC LIMIT " + CANDIDATES + ") c"
+                    + " CROSS JOIN insight_query(:q) AS query_any CROSS JOIN insight_query_all(:q) AS query_all) s"
                     + (afterId == null ? "" : " WHERE (s.rank, s.observed_at, s.id) < (:afterRank, :afterAt, :afterId)")
                     + " ORDER BY s.rank DESC, s.observed_at DESC, s.id DESC LIMIT :limit";
         }
         var query = h.createQuery(sql).bindMap(binds).bind("limit", limit);
+        if (f.q() != null) {
+            // plan with the actual words every time: whether walking newest first beats the GIN index
+            // depends on how common they are, which a cached generic plan cannot know
+            query.addCustomizer(new StatementCustomizer() {
+                @Override
+                public void beforeExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
+                    stmt.unwrap(PGStatement.class).setPrepareThreshold(0);
+                }
+            });
+        }
         if (afterId != null) {
             query.bind("afterAt", afterAt).bind("afterId", afterId);
             if (f.q() != null) {
