@@ -78,7 +78,8 @@ public final class SummaryDao {
      * Time to triage runs from logging to the triage decision (triaged, or declined, which is a
      * decision too); percentile_cont ignores the NULLs of observations still waiting. The SLA share
      * counts, among observations triaged or already past due, those decided by their due time;
-     * {@code overdue} counts those still waiting past their due time.
+     * {@code overdue} counts those still waiting past their due time. Hours are float8 throughout
+     * (percentile_cont works in float8 anyway): numeric arithmetic per row was a third of this pass.
      */
     public Triage triage(Instant now) {
         Map<String, Object> binds = new LinkedHashMap<>();
@@ -90,7 +91,7 @@ public final class SummaryDao {
                                     AS numeric), 4) AS within_sla_share,
                        count(*) FILTER (WHERE t.decided_at IS NULL AND t.triage_due_at < :now) AS overdue
                   FROM (SELECT coalesce(o.triaged_at, o.declined_at) AS decided_at, o.triage_due_at,
-                               extract(epoch FROM coalesce(o.triaged_at, o.declined_at) - o.logged_at) / 3600 AS hours
+                               date_part('epoch', coalesce(o.triaged_at, o.declined_at) - o.logged_at) / 3600 AS hours
                           FROM observations o
                          WHERE\s""" + where(binds) + """
                        ) t
