@@ -24,7 +24,7 @@ import org.postgresql.PGStatement;
  */
 public final class ObservationSearch {
     /** With {@code q}, only this many of the newest matching observations (after the filters) are ranked. */
-    public static final int CANDIDATES = Integer.getInteger("gemba.searchCandidates", 200);
+    public static final int CANDIDATES = 200;
     /** How many of the newest filtered rows a search looks through before asking the GIN indexes instead. */
     static final int WALK = 4000;
 
