@@ -1,6 +1,7 @@
 package org.gemba.insight;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class ObservationSearch {
         if (afterId != null) {
             query.bind("afterAt", afterAt).bind("afterId", afterId);
         }
-        return query.map((rs, ctx) -> new Hit(ROW.map(rs, ctx), rs.getFloat("rank"))).list();
+        return query.map(withRow((row, rs) -> new Hit(row, rs.getFloat("rank")))).list();
     }
 
     /**
@@ -125,8 +126,31 @@ public final class ObservationSearch {
                 }
             });
         }
-        return query.map((rs, ctx) -> new Ranked(new Hit(ROW.map(rs, ctx), rs.getFloat("rank")),
-                rs.getLong("candidates"))).list();
+        return query.map(withRow((row, rs) -> new Ranked(new Hit(row, rs.getFloat("rank")), rs.getLong("candidates"))))
+                .list();
+    }
+
+    private interface RowPlus<T> {
+        T map(ObservationRow row, ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Maps the observation columns with a constructor mapper specialised once per result set:
+     * {@code ConstructorMapper.map} alone looks the constructor and columns up again for every row.
+     */
+    private static <T> RowMapper<T> withRow(RowPlus<T> plus) {
+        return new RowMapper<>() {
+            @Override
+            public T map(ResultSet rs, StatementContext ctx) throws SQLException {
+                return specialize(rs, ctx).map(rs, ctx);
+            }
+
+            @Override
+            public RowMapper<T> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
+                RowMapper<ObservationRow> row = ROW.specialize(rs, ctx);
+                return (r, c) -> plus.map(row.map(r, c), r);
+            }
+        };
     }
 
     private static void add(List<String> where, Map<String, Object> binds, String clause, String name, Object value) {
