@@ -3,6 +3,9 @@ package org.gemba.insight;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +34,8 @@ public final class SummaryDao {
 
     public record Actions(long open, long overdue, long done) {}
 
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM");
+
     private final Handle h;
     private final UUID orgId;
     private final Window window;
@@ -49,29 +54,63 @@ public final class SummaryDao {
     /**
      * One pass for all six breakdowns: two grouping sets whose groups are few (kind x criterion x cause
      * x month, and theme x site) are rolled up into each dimension, which hashes every row twice
-     * instead of six times. Ordered by dimension, months in order, the others by count (most first).
+     * instead of six times. A row's month is found among the window's month starts (width_bucket)
+     * rather than by converting every row to local time. Ordered by dimension, months in order, the
+     * others by count (most first).
      */
-    public List<Count> counts(String zone) {
+    public List<Count> counts(ZoneId zone) {
         Map<String, Object> binds = new LinkedHashMap<>();
+        List<Instant> starts = monthStarts(zone);
         String sql = """
                 WITH g AS (
                     SELECT GROUPING(o.theme) = 0 AS by_place, o.kind, o.criterion, o.cause, o.theme, o.site_id,
-                           date_trunc('month', o.observed_at AT TIME ZONE :zone) AS month, count(*) AS n
+                           width_bucket(o.observed_at, CAST(:monthStarts AS timestamptz[])) AS month, count(*) AS n
                       FROM observations o
                      WHERE\s""" + where(binds) + """
                      GROUP BY GROUPING SETS ((o.kind, o.criterion, o.cause, month), (o.theme, o.site_id)))
                 SELECT d.dimension, d.key, s.name, sum(g.n) AS count
                   FROM g
                  CROSS JOIN LATERAL (VALUES ('kind', g.kind), ('criterion', g.criterion), ('cause', g.cause),
-                                            ('month', to_char(g.month, 'YYYY-MM')), ('theme', g.theme),
+                                            ('month', (CAST(:monthNames AS text[]))[g.month]), ('theme', g.theme),
                                             ('site', CAST(g.site_id AS text))) AS d (dimension, key)
                   LEFT JOIN sites s ON d.dimension = 'site' AND s.org_id = :orgId AND s.id = g.site_id
                  WHERE d.key IS NOT NULL AND g.by_place = (d.dimension IN ('theme', 'site'))
                  GROUP BY d.dimension, d.key, s.name
                  ORDER BY d.dimension, CASE WHEN d.dimension = 'month' THEN d.key END, count DESC, s.name, d.key
                 """;
-        return h.createQuery(sql).bindMap(binds).bind("zone", zone)
+        return h.createQuery(sql).bindMap(binds)
+                .bind("monthStarts", starts.stream().map(Instant::toString).toArray(String[]::new))
+                .bind("monthNames", starts.stream().map(i -> MONTH.format(i.atZone(zone))).toArray(String[]::new))
                 .map(ConstructorMapper.of(Count.class)).list();
+    }
+
+    /** The start of every month (in the zone) the window touches; an open side ends at the org's observations. */
+    private List<Instant> monthStarts(ZoneId zone) {
+        Instant from = window.from();
+        Instant to = window.toExclusive();
+        if (from == null || to == null) {
+            Instant[] range = h.createQuery(
+                            "SELECT min(observed_at) AS first, max(observed_at) AS last FROM observations WHERE org_id = :orgId")
+                    .bind("orgId", orgId)
+                    .map((rs, ctx) -> new Instant[] {instant(rs.getTimestamp("first")), instant(rs.getTimestamp("last"))})
+                    .one();
+            from = from != null ? from : range[0];
+            to = to != null ? to : range[1];
+        }
+        List<Instant> starts = new ArrayList<>();
+        if (from == null || to == null) {
+            return List.of(Instant.EPOCH); // no observations: every count is zero
+        }
+        ZonedDateTime month = from.atZone(zone).toLocalDate().withDayOfMonth(1).atStartOfDay(zone);
+        while (!month.toInstant().isAfter(to)) {
+            starts.add(month.toInstant());
+            month = month.plusMonths(1).toLocalDate().atStartOfDay(zone);
+        }
+        return starts;
+    }
+
+    private static Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /**

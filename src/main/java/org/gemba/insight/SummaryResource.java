@@ -57,7 +57,7 @@ public class SummaryResource {
             dims.put("theme", new LinkedHashMap<>());
             List<SummaryDao.SiteCount> bySite = new ArrayList<>();
             List<SummaryDao.MonthCount> byMonth = new ArrayList<>();
-            for (SummaryDao.Count c : dao.counts(zone.getId())) {
+            for (SummaryDao.Count c : dao.counts(zone)) {
                 switch (c.dimension()) {
                     case "site" -> bySite.add(new SummaryDao.SiteCount(UUID.fromString(c.key()), c.name(), c.count()));
                     case "month" -> byMonth.add(new SummaryDao.MonthCount(c.key(), c.count()));
