@@ -55,7 +55,8 @@ public final class SummaryDao {
      * One pass for all six breakdowns: two grouping sets whose groups are few (kind x criterion x cause
      * x month, and theme x site) are rolled up into each dimension, which hashes every row twice
      * instead of six times. A row's month is found among the window's month starts (width_bucket)
-     * rather than by converting every row to local time. Ordered by dimension, months in order, the
+     * rather than by converting every row to local time (the text-to-timestamptz cast is only STABLE:
+     * the sub-select makes it run once, not per row). Ordered by dimension, months in order, the
      * others by count (most first).
      */
     public List<Count> counts(ZoneId zone) {
@@ -64,7 +65,7 @@ public final class SummaryDao {
         String sql = """
                 WITH g AS (
                     SELECT GROUPING(o.theme) = 0 AS by_place, o.kind, o.criterion, o.cause, o.theme, o.site_id,
-                           width_bucket(o.observed_at, CAST(:monthStarts AS timestamptz[])) AS month, count(*) AS n
+                           width_bucket(o.observed_at, (SELECT CAST(:monthStarts AS timestamptz[]))) AS month, count(*) AS n
                       FROM observations o
                      WHERE\s""" + where(binds) + """
                      GROUP BY GROUPING SETS ((o.kind, o.criterion, o.cause, month), (o.theme, o.site_id)))
