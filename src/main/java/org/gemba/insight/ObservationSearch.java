@@ -1,5 +1,8 @@
 package org.gemba.insight;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,14 +12,23 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.postgresql.PGStatement;
 
 /**
  * The observation list: every filter is optional, so the WHERE clause is assembled from fixed
  * fragments (never from client text, which is always bound) and each query gets a plan that can use
  * the index for the filters actually given — a catch-all "(:x IS NULL OR ...)" would not.
- * With {@code q} the rows come best match first (ts_rank_cd), otherwise newest first.
+ * With {@code q} the newest {@link #CANDIDATES} matches come best match first, otherwise all rows newest
+ * first.
  */
 public final class ObservationSearch {
+    /** With {@code q}, only this many of the newest matching observations (after the filters) are ranked. */
+    public static final int CANDIDATES = 200;
+    /** How many of the newest filtered rows a search looks through before asking the GIN indexes instead. */
+    static final int WALK = 4000;
+
     private static final RowMapper<ObservationRow> ROW = ConstructorMapper.of(ObservationRow.class);
 
     public record Filter(UUID authorId, String status, String kind, String criterion, String cause, UUID siteId,
@@ -40,7 +52,6 @@ public final class ObservationSearch {
         add(where, binds, "o.cause = :cause", "cause", f.cause());
         add(where, binds, "o.site_id = :siteId", "siteId", f.siteId());
         add(where, binds, "lower(o.theme) = lower(:theme)", "theme", f.theme());
-        add(where, binds, "o.search @@ insight_query(:q)", "q", f.q());
         add(where, binds, "o.observed_at >= :from", "from", f.window().from());
         add(where, binds, "o.observed_at < :to", "to", f.window().toExclusive());
         if (f.overdue() != null) {
@@ -49,30 +60,97 @@ public final class ObservationSearch {
                     ? "o.triaged_at IS NULL AND o.declined_at IS NULL AND o.triage_due_at < :now"
                     : "NOT (o.triaged_at IS NULL AND o.declined_at IS NULL AND o.triage_due_at < :now)");
         }
-        String sql;
-        if (f.q() == null) {
-            // newest first straight from the (org_id, observed_at, id) index: no rank to sort by
-            if (afterId != null) {
-                where.add("(o.observed_at, o.id) < (:afterAt, :afterId)");
-            }
-            sql = "SELECT " + ObservationDao.COLUMNS + ", CAST(0 AS real) AS rank FROM observations o WHERE "
-                    + String.join(" AND ", where) + " ORDER BY o.observed_at DESC, o.id DESC LIMIT :limit";
-        } else {
-            sql = "SELECT * FROM (SELECT " + ObservationDao.COLUMNS
-                    // the query computed once (a generic plan would otherwise call insight_query per ranked row)
-                    + ", ts_rank_cd(o.search, query_ts) AS rank FROM observations o CROSS JOIN insight_query(:q) AS query_ts WHERE "
-                    + String.join(" AND ", where) + ") s"
-                    + (afterId == null ? "" : " WHERE (s.rank, s.observed_at, s.id) < (:afterRank, :afterAt, :afterId)")
-                    + " ORDER BY s.rank DESC, s.observed_at DESC, s.id DESC LIMIT :limit";
+        if (f.q() != null) {
+            return search(h, f.q(), where, binds, afterRank, afterAt, afterId, limit);
         }
+        // newest first straight from the (org_id, observed_at, id) index: no rank to sort by
+        if (afterId != null) {
+            where.add("(o.observed_at, o.id) < (:afterAt, :afterId)");
+        }
+        String sql = "SELECT " + ObservationDao.COLUMNS + ", CAST(0 AS real) AS rank FROM observations o WHERE "
+                + String.join(" AND ", where) + " ORDER BY o.observed_at DESC, o.id DESC LIMIT :limit";
         var query = h.createQuery(sql).bindMap(binds).bind("limit", limit);
         if (afterId != null) {
             query.bind("afterAt", afterAt).bind("afterId", afterId);
-            if (f.q() != null) {
-                query.bind("afterRank", afterRank);
-            }
         }
-        return query.map((rs, ctx) -> new Hit(ROW.map(rs, ctx), rs.getFloat("rank"))).list();
+        return query.map(withRow((row, rs) -> new Hit(row, rs.getFloat("rank")))).list();
+    }
+
+    /**
+     * The newest {@link #CANDIDATES} matches, ranked: rows holding every word first (1 + ...), then by
+     * cover density scaled into [0, 1) (normalisation 32), then newest first. Found by walking the
+     * filtered rows newest first, which stops as soon as it has them, but gives up after
+     * {@link #WALK} rows: words rare among the filtered rows are then looked up in the GIN indexes.
+     */
+    private static List<Hit> search(Handle h, String q, List<String> where, Map<String, Object> binds, Float afterRank,
+                                    Instant afterAt, UUID afterId, int limit) {
+        String filtered = "SELECT " + ObservationDao.COLUMNS + ", o.search FROM observations o WHERE "
+                + String.join(" AND ", where);
+        String walk = "SELECT r.* FROM (" + filtered + " ORDER BY o.observed_at DESC, o.id DESC LIMIT " + WALK + ") r"
+                + " WHERE r.search @@ (SELECT any_word FROM words) ORDER BY r.observed_at DESC, r.id DESC";
+        List<Ranked> found = ranked(h, q, walk, binds, afterRank, afterAt, afterId, limit, false);
+        if (!found.isEmpty() && found.get(0).candidates() == CANDIDATES) {
+            return found.stream().map(Ranked::hit).toList();
+        }
+        String lookup = filtered + " AND o.search @@ (SELECT any_word FROM words)"
+                + " ORDER BY o.observed_at DESC, o.id DESC";
+        return h.inTransaction(tx -> {
+            // a walk newest first is what just fell short: the planner is to pick a bitmap of the GIN
+            // index (rare words) or of the filters' indexes (few filtered rows, e.g. a leader's own)
+            tx.execute("SET LOCAL enable_indexscan = off");
+            return ranked(tx, q, lookup, binds, afterRank, afterAt, afterId, limit, true);
+        }).stream().map(Ranked::hit).toList();
+    }
+
+    private record Ranked(Hit hit, long candidates) {}
+
+    private static List<Ranked> ranked(Handle h, String q, String candidates, Map<String, Object> binds,
+                                       Float afterRank, Instant afterAt, UUID afterId, int limit, boolean planPerQuery) {
+        String sql = "WITH words AS MATERIALIZED (SELECT insight_query(:q) AS any_word, insight_query_all(:q) AS all_words)"
+                + " SELECT * FROM (SELECT " + ObservationDao.COLUMNS
+                + ", CAST(CASE WHEN c.search @@ (SELECT all_words FROM words) THEN 1 ELSE 0 END"
+                + " + ts_rank_cd(c.search, (SELECT any_word FROM words), 32) AS real) AS rank, count(*) OVER () AS candidates"
+                + " FROM (" + candidates + " LIMIT " + CANDIDATES + ") c) s"
+                + (afterId == null ? "" : " WHERE (s.rank, s.observed_at, s.id) < (:afterRank, :afterAt, :afterId)")
+                + " ORDER BY s.rank DESC, s.observed_at DESC, s.id DESC LIMIT :limit";
+        var query = h.createQuery(sql).bindMap(binds).bind("q", q).bind("limit", limit);
+        if (afterId != null) {
+            query.bind("afterRank", afterRank).bind("afterAt", afterAt).bind("afterId", afterId);
+        }
+        if (planPerQuery) {
+            // which index wins depends on how common the words are, which a cached generic plan cannot know
+            query.addCustomizer(new StatementCustomizer() {
+                @Override
+                public void beforeExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
+                    stmt.unwrap(PGStatement.class).setPrepareThreshold(0);
+                }
+            });
+        }
+        return query.map(withRow((row, rs) -> new Ranked(new Hit(row, rs.getFloat("rank")), rs.getLong("candidates"))))
+                .list();
+    }
+
+    private interface RowPlus<T> {
+        T map(ObservationRow row, ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Maps the observation columns with a constructor mapper specialised once per result set:
+     * {@code ConstructorMapper.map} alone looks the constructor and columns up again for every row.
+     */
+    private static <T> RowMapper<T> withRow(RowPlus<T> plus) {
+        return new RowMapper<>() {
+            @Override
+            public T map(ResultSet rs, StatementContext ctx) throws SQLException {
+                return specialize(rs, ctx).map(rs, ctx);
+            }
+
+            @Override
+            public RowMapper<T> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
+                RowMapper<ObservationRow> row = ROW.specialize(rs, ctx);
+                return (r, c) -> plus.map(row.map(r, c), r);
+            }
+        };
     }
 
     private static void add(List<String> where, Map<String, Object> binds, String clause, String name, Object value) {

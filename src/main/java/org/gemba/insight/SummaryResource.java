@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,22 +49,23 @@ public class SummaryResource {
             ZoneId zone = ZoneId.of(h.attach(OrganisationDao.class).timeZone(org));
             Window w = Window.parse(from, to, zone);
             Instant now = clock.instant();
-            SummaryDao dao = h.attach(SummaryDao.class);
+            SummaryDao dao = new SummaryDao(h, org, w, site);
             Map<String, Map<String, Long>> dims = new LinkedHashMap<>();
             dims.put("kind", zeros(InsightTypes.Kind.values()));
             dims.put("criterion", zeros(InsightTypes.Criterion.values()));
             dims.put("cause", zeros(InsightTypes.Cause.values()));
             dims.put("theme", new LinkedHashMap<>());
-            for (SummaryDao.Count c : dao.breakdown(org, w.from(), w.toExclusive(), site)) {
-                if (c.key() != null) {
-                    dims.get(c.dimension()).put(c.key(), c.count());
+            List<SummaryDao.SiteCount> bySite = new ArrayList<>();
+            List<SummaryDao.MonthCount> byMonth = new ArrayList<>();
+            for (SummaryDao.Count c : dao.counts(zone)) {
+                switch (c.dimension()) {
+                    case "site" -> bySite.add(new SummaryDao.SiteCount(UUID.fromString(c.key()), c.name(), c.count()));
+                    case "month" -> byMonth.add(new SummaryDao.MonthCount(c.key(), c.count()));
+                    default -> dims.get(c.dimension()).put(c.key(), c.count());
                 }
             }
             return new Summary(dims.get("kind"), dims.get("criterion"), dims.get("cause"), dims.get("theme"),
-                    dao.bySite(org, w.from(), w.toExclusive(), site),
-                    dao.byMonth(org, w.from(), w.toExclusive(), site, zone.getId()),
-                    dao.triage(org, w.from(), w.toExclusive(), site, now),
-                    dao.actions(org, w.from(), w.toExclusive(), site, LocalDate.ofInstant(now, zone)));
+                    bySite, byMonth, dao.triage(now), dao.actions(LocalDate.ofInstant(now, zone)));
         });
     }
 

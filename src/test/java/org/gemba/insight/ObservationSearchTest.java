@@ -182,4 +182,81 @@ class ObservationSearchTest {
         assertThat(api.as(improver).get("/api/v1/observations?limit=0").status()).isEqualTo(422);
         assertThat(api.as(improver).get("/api/v1/observations?cursor=forged").status()).isEqualTo(422);
     }
+
+    @Test
+    void q_ranksRowsHoldingEveryWordAboveRowsHoldingSome() {
+        // many "lift"s would out-rank one "trolley" and one "lift" on cover density alone
+        UUID lifts = InsightApi.id(api.observe(leader, site, "Lift broken, lift alarm, lift stuck, lift again, lift lift"));
+        UUID both = InsightApi.id(api.observe(leader, site, "A trolley was left in the lift"));
+        UUID trolleys = InsightApi.id(api.observe(leader, site, "Trolleys, trolleys everywhere: trolley trolley"));
+        assertThat(list(improver, "?q=" + q("trolley lift"))).hasSize(3).first().isEqualTo(both);
+        assertThat(list(improver, "?q=" + q("trolleys lifts"))).containsOnly(both, lifts, trolleys).first().isEqualTo(both);
+    }
+
+    @Test
+    void paging_acrossTheEveryWordTierBoundary_keepsTheSingleListOrder() {
+        for (int i = 0; i < 3; i++) {
+            api.observe(leader, site, "Porters wait for the hoist, ward " + i);
+            api.observe(leader, site, "Porters short on the night shift, ward " + i);
+            api.observe(leader, site, "The hoist battery is flat, ward " + i);
+        }
+        List<UUID> whole = list(improver, "?q=" + q("porters hoist"));
+        assertThat(whole).hasSize(9);
+        List<UUID> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Http.Res page = api.as(improver).get("/api/v1/observations?limit=2&q=" + q("porters hoist")
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            paged.addAll(InsightApi.ids(page));
+            cursor = page.json().path("nextCursor").isNull() ? null : page.json().path("nextCursor").asText();
+        } while (cursor != null);
+        assertThat(paged).isEqualTo(whole);
+        List<String> firstThree = whole.subList(0, 3).stream().map(id -> api.as(improver)
+                .get("/api/v1/observations/" + id).json().path("text").asText()).toList();
+        assertThat(firstThree).allMatch(text -> text.startsWith("Porters wait for the hoist"));
+    }
+
+    @Test
+    void q_ranksOnlyTheNewestCandidatesMatches() {
+        int n = ObservationSearch.CANDIDATES + 5;
+        UUID oldest = insertObservations(n, "Printer out of toner again", "NEW");
+        Http.Res first = api.as(improver).get("/api/v1/observations?limit=500&q=printer");
+        List<UUID> found = InsightApi.ids(first);
+        assertThat(found).hasSize(ObservationSearch.CANDIDATES).doesNotContain(oldest);
+        assertThat(first.json().path("nextCursor").isNull()).isTrue();
+        // older matches are reached by narrowing the window
+        assertThat(list(improver, "?q=printer&to=" + q("2025-01-01T00:01:00Z"))).containsExactly(oldest);
+    }
+
+    @Test
+    void q_findsAWordRareAmongManyNewerFilteredRows() {
+        UUID rare = insertObservations(1, "The zebra crossing paint has worn away", "TRIAGED");
+        insertObservations(ObservationSearch.WALK + 10, "Printer out of toner again", "TRIAGED");
+        assertThat(list(improver, "?status=TRIAGED&q=zebra")).containsExactly(rare);
+        assertThat(list(leader, "?status=TRIAGED&q=zebra")).containsExactly(rare);
+        assertThat(list(org.user("LEADER"), "?status=TRIAGED&q=zebra")).isEmpty();
+    }
+
+    /** {@code count} observations by the leader, one a minute from 2025-01-01 (newest last); the oldest's id. */
+    private UUID insertObservations(int count, String text, String status) {
+        return InsightFixtures.jdbi().withHandle(h -> {
+            Instant start = h.createQuery("""
+                            SELECT coalesce(max(observed_at), CAST('2025-01-01T00:00:00Z' AS timestamptz)) + interval '1 minute'
+                              FROM observations WHERE org_id = :org""")
+                    .bind("org", org.id()).mapTo(Instant.class).one();
+            return h.createQuery("""
+                            INSERT INTO observations (org_id, author_id, site_id, observed_at, logged_at, text, kind,
+                                                      status, triaged_at, triage_due_at)
+                            SELECT :org, :author, :site, t, t, :text, 'BARRIER', :status,
+                                   CASE WHEN :status = 'TRIAGED' THEN t END, t + interval '7 days'
+                              FROM generate_series(CAST(:start AS timestamptz), CAST(:start AS timestamptz)
+                                                   + (:count - 1) * interval '1 minute', interval '1 minute') AS t
+                            RETURNING id, observed_at""")
+                    .bind("org", org.id()).bind("author", leader.id()).bind("site", site).bind("text", text)
+                    .bind("status", status).bind("start", start).bind("count", count)
+                    .map((rs, ctx) -> Map.entry(rs.getTimestamp("observed_at").toInstant(),
+                            rs.getObject("id", UUID.class)))
+                    .list().stream().min(Map.Entry.comparingByKey()).orElseThrow().getValue();
+        });
+    }
 }

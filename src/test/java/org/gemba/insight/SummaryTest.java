@@ -113,6 +113,33 @@ class SummaryTest {
         assertThat(api.as(improver).get("/api/v1/insights/summary?from=yesterday").status()).isEqualTo(422);
     }
 
+    @Test
+    void summary_withAnOpenWindow_countsEveryObservationOnThatSide() {
+        Fixtures.Org org = Fixtures.org();
+        Fixtures.User leader = org.user("LEADER");
+        Fixtures.User improver = org.user("IMPROVEMENT");
+        UUID site = InsightFixtures.site(org, "Alpha Hospital");
+        InsightApi api = new InsightApi(APP.getLocalPort());
+        at("2025-12-15T09:00:00Z");
+        api.observe(leader, site, "december", "IDEA", Map.of());
+        at("2026-02-10T09:00:00Z");
+        api.observe(leader, site, "february", "BARRIER", Map.of());
+        api.observe(leader, site, "february again", "BARRIER", Map.of());
+
+        JsonNode all = api.as(improver).get("/api/v1/insights/summary").json();
+        assertThat(all.path("byKind").path("IDEA").asInt()).isEqualTo(1);
+        assertThat(all.path("byKind").path("BARRIER").asInt()).isEqualTo(2);
+        assertThat(all.path("bySite").get(0).path("count").asInt()).isEqualTo(3);
+        assertThat(all.path("byMonth").toString())
+                .isEqualTo("[{\"month\":\"2025-12\",\"count\":1},{\"month\":\"2026-02\",\"count\":2}]");
+        JsonNode since = api.as(improver).get("/api/v1/insights/summary?from=2026-01-01").json();
+        assertThat(since.path("byKind").path("IDEA").asInt()).isZero();
+        assertThat(since.path("byMonth").toString()).isEqualTo("[{\"month\":\"2026-02\",\"count\":2}]");
+        JsonNode until = api.as(improver).get("/api/v1/insights/summary?to=2025-12-31").json();
+        assertThat(until.path("byKind").path("BARRIER").asInt()).isZero();
+        assertThat(until.path("bySite").get(0).path("count").asInt()).isEqualTo(1);
+    }
+
     private static void at(String instant) {
         TestApplication.CLOCK.set(Instant.parse(instant));
     }
