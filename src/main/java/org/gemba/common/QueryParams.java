@@ -4,7 +4,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Parses query parameters with field-named 422s. (Jersey's own conversion answers 404 for a
@@ -35,6 +37,27 @@ public final class QueryParams {
                 return LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
             } catch (DateTimeException e2) {
                 throw ApiException.invalid(name, "must be an ISO-8601 instant with offset or a date");
+            }
+        }
+    }
+
+    /**
+     * One end of a {@code from}/{@code to} window: an instant with offset, or a date taken in
+     * {@code zone} (the organisation's; looked up only for a date), where a {@code to} date covers that
+     * whole day.
+     */
+    public static Instant bound(String name, String value, Supplier<ZoneId> zone, boolean end) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeException e) {
+            try {
+                LocalDate day = LocalDate.parse(value);
+                return (end ? day.plusDays(1) : day).atStartOfDay(zone.get()).toInstant();
+            } catch (DateTimeException e2) {
+                throw ApiException.invalid(name, "must be a date (YYYY-MM-DD) or an ISO-8601 instant with offset");
             }
         }
     }

@@ -16,8 +16,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.gemba.auth.Caller;
 import org.gemba.auth.Role;
 import org.gemba.common.ApiException;
@@ -27,6 +30,7 @@ import org.gemba.common.Page;
 import org.gemba.common.PageRequest;
 import org.gemba.common.QueryParams;
 import org.gemba.common.Versions;
+import org.gemba.people.OrganisationDao;
 import org.jdbi.v3.core.Jdbi;
 
 /** Bookings: leaders book their own, HR and ADMIN for anyone; hosts record attendance. */
@@ -75,8 +79,9 @@ public class BookingResource {
                                   @QueryParam("cursor") String cursor) {
         UUID leader = QueryParams.uuid("leaderId", leaderId);
         Status s = QueryParams.enumValue("status", status, Status.class);
-        var f = QueryParams.instant("from", from);
-        var t = QueryParams.instant("to", to);
+        Supplier<ZoneId> zone = () -> ZoneId.of(jdbi.onDemand(OrganisationDao.class).timeZone(caller.orgId().value()));
+        Instant f = QueryParams.bound("from", from, zone, false);
+        Instant t = QueryParams.bound("to", to, zone, true);
         if (!caller.isOffice()) {
             if (leader != null && !leader.equals(caller.id().value())) {
                 throw ApiException.forbidden("Leaders see only their own bookings.");

@@ -20,8 +20,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.gemba.auth.Caller;
 import org.gemba.common.ApiException;
 import org.gemba.common.CursorCodec;
@@ -30,6 +32,7 @@ import org.gemba.common.Page;
 import org.gemba.common.PageRequest;
 import org.gemba.common.QueryParams;
 import org.gemba.common.Versions;
+import org.gemba.people.OrganisationDao;
 import org.jdbi.v3.core.Jdbi;
 
 /** Shifts: hosts publish and change them; everyone browses them. */
@@ -60,15 +63,19 @@ public class ShiftResource {
                 .header("ETag", Versions.etag(row.version())).entity(ShiftView.of(row)).build();
     }
 
-    /** 200 a page by start time; {@code from}/{@code to} default to now and now + 90 days. */
+    /**
+     * 200 a page by start time; {@code from}/{@code to} default to now and now + 90 days. Dates are days in
+     * the organisation's zone, {@code to} inclusive.
+     */
     @GET
     @PermitAll
     public Page<ShiftView> list(@Auth Caller caller, @QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("siteId") String siteId, @QueryParam("placementId") String placementId,
                                 @QueryParam("available") String available, @QueryParam("limit") Integer limit,
                                 @QueryParam("cursor") String cursor) {
-        Instant f = QueryParams.instant("from", from);
-        Instant t = QueryParams.instant("to", to);
+        Supplier<ZoneId> zone = () -> ZoneId.of(jdbi.onDemand(OrganisationDao.class).timeZone(caller.orgId().value()));
+        Instant f = QueryParams.bound("from", from, zone, false);
+        Instant t = QueryParams.bound("to", to, zone, true);
         UUID site = QueryParams.uuid("siteId", siteId);
         UUID placement = QueryParams.uuid("placementId", placementId);
         boolean onlyAvailable = Boolean.TRUE.equals(QueryParams.bool("available", available));

@@ -41,6 +41,22 @@ class ShiftApiTest {
     }
 
     @Test
+    void list_withDates_takesThemAsWholeDaysInTheOrganisationsZone() {
+        Fixtures.Org london = Fixtures.org();
+        UUID placement = Sched.placement(london);
+        // 00:30 and 22:30 on Wed 1 July 2026 in London (BST): 23:30 UTC on 30 June, 21:30 UTC on 1 July; the third
+        // starts at 00:30 on 2 July
+        UUID early = Sched.shift(london, placement, Instant.parse("2026-06-30T23:30:00Z"), Instant.parse("2026-07-01T02:00:00Z"), 1);
+        UUID late = Sched.shift(london, placement, Instant.parse("2026-07-01T21:30:00Z"), Instant.parse("2026-07-01T22:45:00Z"), 1);
+        Sched.shift(london, placement, Instant.parse("2026-07-01T23:30:00Z"), Instant.parse("2026-07-02T02:00:00Z"), 1);
+        Fixtures.User leader = london.user("LEADER");
+        Http.Res day = Http.at(APP.getLocalPort()).basic(leader.email(), Fixtures.PASSWORD)
+                .get("/api/v1/shifts?from=2026-07-01&to=2026-07-01");
+        assertThat(day.status()).as(day.toString()).isEqualTo(200);
+        assertThat(day.json().path("items").findValuesAsText("id")).containsExactly(early.toString(), late.toString());
+    }
+
+    @Test
     void create_byHost_answers201WithThePlacementsDefaultCapacity() {
         Http.Res res = as(host).post("/api/v1/shifts", shiftBody(START, START.plus(4, ChronoUnit.HOURS)));
         assertThat(res.status()).as(res.body()).isEqualTo(201);
