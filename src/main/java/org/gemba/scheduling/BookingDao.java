@@ -1,10 +1,16 @@
 package org.gemba.scheduling;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -24,15 +30,45 @@ public interface BookingDao {
               JOIN sites st ON st.org_id = p.org_id AND st.id = p.site_id
             """;
 
-    /** The booking's range is copied from its shift, so the overlap constraint sees the real window. */
+    /** What book_shift answers: a refusal with what words it, or the booking. */
+    record Outcome(BookingRefusal refusal, BookingRefusal.Subject subject, BookingRow booking) {
+
+        public static final class Mapper implements RowMapper<Outcome> {
+            @Override
+            public Outcome map(ResultSet rs, StatementContext ctx) throws SQLException {
+                BookingRefusal refusal = BookingRefusal.of(rs.getString("refusal"),
+                        rs.getArray("missing") == null ? null : (String[]) rs.getArray("missing").getArray(),
+                        rs.getObject("week_start", LocalDate.class));
+                BookingRefusal.Subject subject = new BookingRefusal.Subject(rs.getString("leader_name"),
+                        rs.getString("placement_name"), rs.getString("directorate"),
+                        rs.getObject("capacity", Integer.class), rs.getObject("max_leaders_per_week", Integer.class));
+                BookingRow booking = refusal != null ? null
+                        : ctx.findRowMapperFor(BookingRow.class).orElseThrow().map(rs, ctx);
+                return new Outcome(refusal, subject, booking);
+            }
+        }
+    }
+
+    /** The whole of POST /bookings in one statement (migration 0110): rules, locks, booking, audit, notification. */
     @SqlQuery("""
-            INSERT INTO bookings (org_id, shift_id, leader_id, during, booked_by, override, reason, created_at)
-            SELECT s.org_id, s.id, :leaderId, tstzrange(s.starts_at, s.ends_at, '[)'), :bookedBy, :override,
-                   :reason, :now
-              FROM shifts s WHERE s.org_id = :orgId AND s.id = :shiftId
-            RETURNING id
+            SELECT * FROM book_shift(:orgId, :shiftId, :leaderId, :bookedBy, :bookedByName, :override, :reason, :now,
+                                     CAST(:minNotice AS interval))
             """)
-    UUID insert(UUID orgId, UUID shiftId, UUID leaderId, UUID bookedBy, boolean override, String reason, Instant now);
+    @RegisterRowMapper(Outcome.Mapper.class)
+    Outcome book(UUID orgId, UUID shiftId, UUID leaderId, UUID bookedBy, String bookedByName, boolean override,
+                 String reason, Instant now, String minNotice);
+
+    record Placed(String refusal, String[] missing, LocalDate weekStart, UUID bookingId) {}
+
+    /** Applies the booking rules, takes a place and writes the booking; the caller holds the locks. */
+    @SqlQuery("SELECT * FROM booking_place(:orgId, :shiftId, :leaderId, :bookedBy, :override, :reason, :now)")
+    @RegisterConstructorMapper(Placed.class)
+    Placed place(UUID orgId, UUID shiftId, UUID leaderId, UUID bookedBy, boolean override, String reason, Instant now);
+
+    /** The rules that depend only on the placement and the leader (trainings, directorate). */
+    @SqlQuery("SELECT refusal, missing, week_start, NULL::uuid AS booking_id FROM booking_refusal(:orgId, :shiftId, :leaderId, true)")
+    @RegisterConstructorMapper(Placed.class)
+    Placed staticRefusal(UUID orgId, UUID shiftId, UUID leaderId);
 
     @SqlQuery(SELECT + " WHERE b.org_id = :orgId AND b.id = :id")
     Optional<BookingRow> find(UUID orgId, UUID id);
@@ -46,28 +82,10 @@ public interface BookingDao {
     @SqlQuery(SELECT + " WHERE b.org_id = :orgId AND b.shift_id = :shiftId AND b.status = 'BOOKED' ORDER BY b.created_at, b.id")
     List<BookingRow> bookedForShift(UUID orgId, UUID shiftId);
 
+    /** Whether joining the waitlist is pointless (booking_refusal applies the same rule when booking). */
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM bookings WHERE org_id = :orgId AND shift_id = :shiftId AND leader_id = :leaderId AND status <> 'CANCELLED')")
     boolean hasLiveBooking(UUID orgId, UUID shiftId, UUID leaderId);
 
-    @SqlQuery("""
-            SELECT EXISTS (SELECT 1 FROM bookings b JOIN shifts s ON s.org_id = b.org_id AND s.id = :shiftId
-                            WHERE b.org_id = :orgId AND b.leader_id = :leaderId AND b.status IN ('BOOKED', 'ATTENDED')
-                              AND b.during && tstzrange(s.starts_at, s.ends_at, '[)'))
-            """)
-    boolean overlaps(UUID orgId, UUID shiftId, UUID leaderId);
-
-    /** Distinct leaders other than {@code leaderId} with active bookings at the placement in [from, to). */
-    @SqlQuery("""
-            SELECT count(DISTINCT b.leader_id) FILTER (WHERE b.leader_id <> :leaderId) AS others,
-                   bool_or(b.leader_id = :leaderId) AS mine
-              FROM bookings b JOIN shifts s ON s.org_id = b.org_id AND s.id = b.shift_id
-             WHERE b.org_id = :orgId AND s.placement_id = :placementId AND b.status IN ('BOOKED', 'ATTENDED')
-               AND s.starts_at >= :from AND s.starts_at < :to
-            """)
-    @RegisterConstructorMapper(WeekLoad.class)
-    WeekLoad weekLoad(UUID orgId, UUID placementId, UUID leaderId, Instant from, Instant to);
-
-    record WeekLoad(int others, Boolean mine) {}
 
     @SqlUpdate("""
             UPDATE bookings SET status = 'CANCELLED', cancelled_at = :now, cancelled_by = :by, cancel_reason = :reason,
