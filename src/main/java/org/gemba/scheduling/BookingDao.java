@@ -2,15 +2,16 @@ package org.gemba.scheduling;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -33,30 +34,48 @@ public interface BookingDao {
     /** What book_shift answers: a refusal with what words it, or the booking. */
     record Outcome(BookingRefusal refusal, BookingRefusal.Subject subject, BookingRow booking) {
 
-        public static final class Mapper implements RowMapper<Outcome> {
-            @Override
-            public Outcome map(ResultSet rs, StatementContext ctx) throws SQLException {
-                BookingRefusal refusal = BookingRefusal.of(rs.getString("refusal"),
-                        rs.getArray("missing") == null ? null : (String[]) rs.getArray("missing").getArray(),
-                        rs.getObject("week_start", LocalDate.class));
-                BookingRefusal.Subject subject = new BookingRefusal.Subject(rs.getString("leader_name"),
-                        rs.getString("placement_name"), rs.getString("directorate"),
-                        rs.getObject("capacity", Integer.class), rs.getObject("max_leaders_per_week", Integer.class));
-                BookingRow booking = refusal != null ? null
-                        : ctx.findRowMapperFor(BookingRow.class).orElseThrow().map(rs, ctx);
-                return new Outcome(refusal, subject, booking);
-            }
+        static Outcome map(ResultSet rs, StatementContext ctx) throws SQLException {
+            BookingRefusal refusal = BookingRefusal.of(rs.getString("refusal"),
+                    rs.getArray("missing") == null ? null : (String[]) rs.getArray("missing").getArray(),
+                    rs.getObject("week_start", LocalDate.class));
+            BookingRefusal.Subject subject = new BookingRefusal.Subject(rs.getString("leader_name"),
+                    rs.getString("placement_name"), rs.getString("directorate"),
+                    rs.getObject("capacity", Integer.class), rs.getObject("max_leaders_per_week", Integer.class));
+            return new Outcome(refusal, subject, refusal != null ? null : new BookingRow(
+                    rs.getObject("id", UUID.class), rs.getObject("shift_id", UUID.class),
+                    rs.getObject("leader_id", UUID.class), rs.getString("leader_name"), rs.getString("status"),
+                    instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getObject("booked_by", UUID.class),
+                    rs.getBoolean("override"), rs.getString("reason"), rs.getBoolean("late"), instant(rs, "created_at"),
+                    instant(rs, "cancelled_at"), rs.getObject("cancelled_by", UUID.class), rs.getString("cancel_reason"),
+                    instant(rs, "actual_start"), instant(rs, "actual_end"), rs.getObject("credited_minutes", Integer.class),
+                    rs.getInt("version"), rs.getObject("placement_id", UUID.class), rs.getString("placement_name"),
+                    rs.getObject("site_id", UUID.class), rs.getString("site_name"), rs.getString("time_zone")));
+        }
+
+        private static Instant instant(ResultSet rs, String column) throws SQLException {
+            OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+            return t == null ? null : t.toInstant();
         }
     }
 
-    /** The whole of POST /bookings in one statement (migration 0110): rules, locks, booking, audit, notification. */
-    @SqlQuery("""
+    String BOOK = """
             SELECT * FROM book_shift(:orgId, :shiftId, :leaderId, :bookedBy, :bookedByName, :override, :reason, :now,
                                      CAST(:minNotice AS interval))
-            """)
-    @RegisterRowMapper(Outcome.Mapper.class)
-    Outcome book(UUID orgId, UUID shiftId, UUID leaderId, UUID bookedBy, String bookedByName, boolean override,
-                 String reason, Instant now, String minNotice);
+            """;
+
+    /**
+     * The whole of POST /bookings in one statement (migration 0110): rules, locks, booking, audit, notification.
+     * Run through the fluent API with a hand-written mapper rather than as a SqlObject method: JDBI 3.51
+     * rebuilds a SqlObject's metadata on every Handle.attach (jdbi#2991), which cost more CPU than the
+     * rest of the request.
+     */
+    static Outcome book(Handle h, UUID orgId, UUID shiftId, UUID leaderId, UUID bookedBy, String bookedByName,
+                        boolean override, String reason, Instant now, Duration minNotice) {
+        return h.createQuery(BOOK).bind("orgId", orgId).bind("shiftId", shiftId).bind("leaderId", leaderId)
+                .bind("bookedBy", bookedBy).bind("bookedByName", bookedByName).bind("override", override)
+                .bind("reason", reason).bind("now", now).bind("minNotice", minNotice.toString())
+                .map(Outcome::map).one();
+    }
 
     record Placed(String refusal, String[] missing, LocalDate weekStart, UUID bookingId) {}
 

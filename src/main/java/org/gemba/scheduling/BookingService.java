@@ -97,9 +97,9 @@ public class BookingService {
         if (override && reason == null) {
             throw ApiException.invalid("reason", "is required when overriding the booking rules");
         }
-        BookingDao.Outcome o = SchedulingErrors.translate(() -> h.attach(BookingDao.class).book(caller.orgId().value(),
+        BookingDao.Outcome o = SchedulingErrors.translate(() -> BookingDao.book(h, caller.orgId().value(),
                 req.shiftId(), leaderId, caller.id().value(), caller.name(), override, reason, clock.instant(),
-                minNotice.toString()));
+                minNotice));
         if (o.refusal() != null) {
             throw o.refusal().toException(o.subject(), minNotice);
         }
