@@ -233,7 +233,7 @@ BEGIN
             'BOOKING', placed.booking_id);
     SELECT b.id, b.leader_id, b.status, b.booked_by, b.override, b.reason, b.late, b.created_at, b.version
       INTO o.id, o.leader_id, o.status, o.booked_by, o.override, o.reason, o.late, o.created_at, o.version
-      FROM bookings b WHERE b.id = placed.booking_id;
+      FROM bookings b WHERE b.org_id = p_org AND b.id = placed.booking_id;
     RETURN o;
 END;
 $$;
