@@ -1,9 +1,16 @@
 package org.gemba.scheduling;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -24,15 +31,63 @@ public interface BookingDao {
               JOIN sites st ON st.org_id = p.org_id AND st.id = p.site_id
             """;
 
-    /** The booking's range is copied from its shift, so the overlap constraint sees the real window. */
-    @SqlQuery("""
-            INSERT INTO bookings (org_id, shift_id, leader_id, during, booked_by, override, reason, created_at)
-            SELECT s.org_id, s.id, :leaderId, tstzrange(s.starts_at, s.ends_at, '[)'), :bookedBy, :override,
-                   :reason, :now
-              FROM shifts s WHERE s.org_id = :orgId AND s.id = :shiftId
-            RETURNING id
-            """)
-    UUID insert(UUID orgId, UUID shiftId, UUID leaderId, UUID bookedBy, boolean override, String reason, Instant now);
+    /** What book_shift answers: a refusal with what words it, or the booking. */
+    record Outcome(BookingRefusal refusal, BookingRefusal.Subject subject, BookingRow booking) {
+
+        static Outcome map(ResultSet rs, StatementContext ctx) throws SQLException {
+            BookingRefusal refusal = BookingRefusal.of(rs.getString("refusal"),
+                    rs.getArray("missing") == null ? null : (String[]) rs.getArray("missing").getArray(),
+                    rs.getObject("week_start", LocalDate.class));
+            BookingRefusal.Subject subject = new BookingRefusal.Subject(rs.getString("leader_name"),
+                    rs.getString("placement_name"), rs.getString("directorate"),
+                    rs.getObject("capacity", Integer.class), rs.getObject("max_leaders_per_week", Integer.class));
+            return new Outcome(refusal, subject, refusal != null ? null : new BookingRow(
+                    rs.getObject("id", UUID.class), rs.getObject("shift_id", UUID.class),
+                    rs.getObject("leader_id", UUID.class), rs.getString("leader_name"), rs.getString("status"),
+                    instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getObject("booked_by", UUID.class),
+                    rs.getBoolean("override"), rs.getString("reason"), rs.getBoolean("late"), instant(rs, "created_at"),
+                    instant(rs, "cancelled_at"), rs.getObject("cancelled_by", UUID.class), rs.getString("cancel_reason"),
+                    instant(rs, "actual_start"), instant(rs, "actual_end"), rs.getObject("credited_minutes", Integer.class),
+                    rs.getInt("version"), rs.getObject("placement_id", UUID.class), rs.getString("placement_name"),
+                    rs.getObject("site_id", UUID.class), rs.getString("site_name"), rs.getString("time_zone")));
+        }
+
+        private static Instant instant(ResultSet rs, String column) throws SQLException {
+            OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+            return t == null ? null : t.toInstant();
+        }
+    }
+
+    String BOOK = """
+            SELECT * FROM book_shift(:orgId, :shiftId, :leaderId, :bookedBy, :bookedByName, :override, :reason, :now,
+                                     CAST(:minNotice AS interval))
+            """;
+
+    /**
+     * The whole of POST /bookings in one statement (migration 0110): rules, locks, booking, audit, notification.
+     * Run through the fluent API with a hand-written mapper rather than as a SqlObject method: JDBI 3.51
+     * rebuilds a SqlObject's metadata on every Handle.attach (jdbi#2991), which cost more CPU than the
+     * rest of the request.
+     */
+    static Outcome book(Handle h, UUID orgId, UUID shiftId, UUID leaderId, UUID bookedBy, String bookedByName,
+                        boolean override, String reason, Instant now, Duration minNotice) {
+        return h.createQuery(BOOK).bind("orgId", orgId).bind("shiftId", shiftId).bind("leaderId", leaderId)
+                .bind("bookedBy", bookedBy).bind("bookedByName", bookedByName).bind("override", override)
+                .bind("reason", reason).bind("now", now).bind("minNotice", minNotice.toString())
+                .map(Outcome::map).one();
+    }
+
+    record Placed(String refusal, String[] missing, LocalDate weekStart, UUID bookingId) {}
+
+    /** Applies the booking rules, takes a place and writes the booking; the caller holds the locks. */
+    @SqlQuery("SELECT * FROM booking_place(:orgId, :shiftId, :leaderId, :bookedBy, :override, :reason, :now)")
+    @RegisterConstructorMapper(Placed.class)
+    Placed place(UUID orgId, UUID shiftId, UUID leaderId, UUID bookedBy, boolean override, String reason, Instant now);
+
+    /** The rules that depend only on the placement and the leader (trainings, directorate). */
+    @SqlQuery("SELECT refusal, missing, week_start, NULL::uuid AS booking_id FROM booking_refusal(:orgId, :shiftId, :leaderId, true)")
+    @RegisterConstructorMapper(Placed.class)
+    Placed staticRefusal(UUID orgId, UUID shiftId, UUID leaderId);
 
     @SqlQuery(SELECT + " WHERE b.org_id = :orgId AND b.id = :id")
     Optional<BookingRow> find(UUID orgId, UUID id);
@@ -46,28 +101,10 @@ public interface BookingDao {
     @SqlQuery(SELECT + " WHERE b.org_id = :orgId AND b.shift_id = :shiftId AND b.status = 'BOOKED' ORDER BY b.created_at, b.id")
     List<BookingRow> bookedForShift(UUID orgId, UUID shiftId);
 
+    /** Whether joining the waitlist is pointless (booking_refusal applies the same rule when booking). */
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM bookings WHERE org_id = :orgId AND shift_id = :shiftId AND leader_id = :leaderId AND status <> 'CANCELLED')")
     boolean hasLiveBooking(UUID orgId, UUID shiftId, UUID leaderId);
 
-    @SqlQuery("""
-            SELECT EXISTS (SELECT 1 FROM bookings b JOIN shifts s ON s.org_id = b.org_id AND s.id = :shiftId
-                            WHERE b.org_id = :orgId AND b.leader_id = :leaderId AND b.status IN ('BOOKED', 'ATTENDED')
-                              AND b.during && tstzrange(s.starts_at, s.ends_at, '[)'))
-            """)
-    boolean overlaps(UUID orgId, UUID shiftId, UUID leaderId);
-
-    /** Distinct leaders other than {@code leaderId} with active bookings at the placement in [from, to). */
-    @SqlQuery("""
-            SELECT count(DISTINCT b.leader_id) FILTER (WHERE b.leader_id <> :leaderId) AS others,
-                   bool_or(b.leader_id = :leaderId) AS mine
-              FROM bookings b JOIN shifts s ON s.org_id = b.org_id AND s.id = b.shift_id
-             WHERE b.org_id = :orgId AND s.placement_id = :placementId AND b.status IN ('BOOKED', 'ATTENDED')
-               AND s.starts_at >= :from AND s.starts_at < :to
-            """)
-    @RegisterConstructorMapper(WeekLoad.class)
-    WeekLoad weekLoad(UUID orgId, UUID placementId, UUID leaderId, Instant from, Instant to);
-
-    record WeekLoad(int others, Boolean mine) {}
 
     @SqlUpdate("""
             UPDATE bookings SET status = 'CANCELLED', cancelled_at = :now, cancelled_by = :by, cancel_reason = :reason,

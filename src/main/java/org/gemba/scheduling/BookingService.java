@@ -9,20 +9,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gemba.audit.AuditLog;
 import org.gemba.auth.Caller;
-import org.gemba.auth.Role;
 import org.gemba.common.ApiException;
 import org.gemba.common.ErrorCode;
 import org.gemba.common.UserId;
 import org.gemba.notify.NotificationType;
 import org.gemba.notify.Notifications;
-import org.gemba.people.UserDao;
-import org.gemba.people.UserRow;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -60,7 +55,7 @@ public class BookingService {
      */
     public Answer book(Caller caller, BookingRequests.Book req, String key) {
         if (key == null) {
-            BookingView v = jdbi.inTransaction(h -> book(h, caller, req));
+            BookingView v = jdbi.withHandle(h -> book(h, caller, req));   // one statement: autocommit
             return new Answer(201, v.id(), json(v));
         }
         if (key.isBlank() || key.length() > 200) {
@@ -87,8 +82,11 @@ public class BookingService {
         });
     }
 
+    /**
+     * One statement (book_shift, migration 0110) takes the locks, applies the rules, books, resolves
+     * the leader's waitlist entry and writes the audit row and notification; a refusal writes nothing.
+     */
     private BookingView book(Handle h, Caller caller, BookingRequests.Book req) {
-        UUID org = caller.orgId().value();
         boolean override = Boolean.TRUE.equals(req.override());
         String reason = req.reason() == null || req.reason().isBlank() ? null : req.reason().trim();
         UUID leaderId = req.leaderId() == null ? caller.id().value() : req.leaderId();
@@ -99,36 +97,13 @@ public class BookingService {
         if (override && reason == null) {
             throw ApiException.invalid("reason", "is required when overriding the booking rules");
         }
-        UserRow leader = h.attach(UserDao.class).find(org, leaderId)
-                .filter(u -> u.active() && List.of(u.roles()).contains(Role.LEADER.name()))
-                .orElseThrow(() -> ApiException.invalid("leaderId", "must be an active leader of the organisation"));
-        ShiftRow shift = Booker.lockShift(h, org, req.shiftId());
-        if (shift == null) {
-            throw ApiException.invalid("shiftId", "no such shift");
+        BookingDao.Outcome o = SchedulingErrors.translate(() -> BookingDao.book(h, caller.orgId().value(),
+                req.shiftId(), leaderId, caller.id().value(), caller.name(), override, reason, clock.instant(),
+                minNotice));
+        if (o.refusal() != null) {
+            throw o.refusal().toException(o.subject(), minNotice);
         }
-        if (shift.cancelled()) {
-            throw new ApiException(ErrorCode.SHIFT_CANCELLED, "The shift has been cancelled.");
-        }
-        Instant now = clock.instant();
-        if (!override && shift.startsAt().isBefore(now.plus(minNotice))) {
-            throw new ApiException(ErrorCode.TOO_LATE_TO_BOOK, "Shifts must be booked at least "
-                    + minNotice.toHours() + " hours before they start.");
-        }
-        UUID id = Booker.place(h, org, shift, leader, caller.id().value(), override, reason, now);
-        WaitlistDao queue = h.attach(WaitlistDao.class);
-        queue.waiting(org, shift.id(), leader.id()).ifPresent(e -> queue.resolve(org, e.id(), "LEFT", "booked directly", now));
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("shiftId", shift.id());
-        changes.put("leaderId", leader.id());
-        changes.put("override", override);
-        audit.record(h, caller.orgId(), caller.id(), "BOOKING", id, "CREATED", changes, reason);
-        String body = "You are booked on " + describe(shift) + ".";
-        if (!leader.id().equals(caller.id().value())) {
-            body += " " + caller.name() + " booked this for you" + (reason == null ? "." : ": " + reason);
-        }
-        notifications.notify(h, caller.orgId(), new UserId(leader.id()), NotificationType.BOOKING_MADE,
-                "Booked: " + shift.placementName(), body, "BOOKING", id);
-        return BookingView.of(h.attach(BookingDao.class).find(org, id).orElseThrow());
+        return BookingView.of(o.booking());
     }
 
     /** Frees the place and offers it to the waitlist in the same transaction. */

@@ -72,7 +72,7 @@ public class WaitlistResource {
             if (!shift.full()) {
                 throw new ApiException(ErrorCode.CONFLICT, "The shift has free places: book it instead.");
             }
-            Booker.checkStatic(shift, leader);
+            Booker.checkStatic(h, org, shift, leader);
             UUID entryId = SchedulingErrors.translate(() -> waitlist.insert(org, shiftId, leader.id()));
             audit.record(h, caller.orgId(), caller.id(), "WAITLIST", entryId, "JOINED", Map.of("shiftId", shiftId), null);
             return waitlist.find(org, entryId).orElseThrow();
