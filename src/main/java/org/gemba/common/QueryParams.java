@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -26,19 +27,9 @@ public final class QueryParams {
         }
     }
 
+    /** An instant with offset, or a date taken as UTC midnight (cursors and other machine-made values). */
     public static Instant instant(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeException e) {
-            try {
-                return LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-            } catch (DateTimeException e2) {
-                throw ApiException.invalid(name, "must be an ISO-8601 instant with offset or a date");
-            }
-        }
+        return bound(name, value, () -> ZoneOffset.UTC, false);
     }
 
     /**

@@ -29,13 +29,13 @@ public interface IdempotencyDao {
     Optional<Boolean> claim(UUID orgId, UUID userId, String key, String hash, Instant now, Instant expiredBefore);
 
     @SqlQuery("""
-            SELECT request_hash, response_status, response_body::text AS response_body
+            SELECT request_hash, response_status, response_body
               FROM idempotency_keys WHERE org_id = :orgId AND user_id = :userId AND key = :key
             """)
     Optional<Stored> find(UUID orgId, UUID userId, String key);
 
     @SqlUpdate("""
-            UPDATE idempotency_keys SET response_status = :status, response_body = CAST(:body AS jsonb)
+            UPDATE idempotency_keys SET response_status = :status, response_body = :body
              WHERE org_id = :orgId AND user_id = :userId AND key = :key
             """)
     void answer(UUID orgId, UUID userId, String key, int status, String body);
