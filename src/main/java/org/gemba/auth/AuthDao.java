@@ -3,7 +3,6 @@ package org.gemba.auth;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -21,22 +20,12 @@ public interface AuthDao {
             """)
     Optional<Login> findByEmail(String email);
 
-    String FIND_BY_TOKEN_HASH = """
+    @SqlQuery("""
             SELECT u.id, u.org_id, u.email, u.name, u.roles, NULL AS password_hash
               FROM api_tokens t JOIN users u ON u.id = t.user_id AND u.org_id = t.org_id
              WHERE t.token_hash = :tokenHash AND t.revoked_at IS NULL AND u.active
-            """;
-
-    /**
-     * Runs on every bearer request, so through the fluent API: JDBI 3.51 rebuilds a SqlObject's
-     * handlers on every attach (jdbi#2991), which cost more than the lookup itself.
-     */
-    static Optional<Login> findByTokenHash(Jdbi jdbi, String tokenHash) {
-        return jdbi.withHandle(h -> h.createQuery(FIND_BY_TOKEN_HASH).bind("tokenHash", tokenHash)
-                .map((rs, ctx) -> new Login(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class),
-                        rs.getString("email"), rs.getString("name"), (String[]) rs.getArray("roles").getArray(), null))
-                .findOne());
-    }
+            """)
+    Optional<Login> findByTokenHash(String tokenHash);
 
     /** When the account may try again, if it is throttled now. */
     @SqlQuery("SELECT locked_until FROM login_throttle WHERE email_key = lower(:email) AND locked_until > now()")

@@ -17,6 +17,6 @@ public class TokenAuthenticator implements Authenticator<String, Caller> {
         if (!Tokens.looksLikeToken(token)) {
             return Optional.empty();
         }
-        return AuthDao.findByTokenHash(jdbi, Tokens.hash(token)).map(Callers::from);
+        return jdbi.onDemand(AuthDao.class).findByTokenHash(Tokens.hash(token)).map(Callers::from);
     }
 }

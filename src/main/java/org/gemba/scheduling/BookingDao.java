@@ -65,9 +65,8 @@ public interface BookingDao {
 
     /**
      * The whole of POST /bookings in one statement (migration 0110): rules, locks, booking, audit, notification.
-     * Run through the fluent API with a hand-written mapper rather than as a SqlObject method: JDBI 3.51
-     * rebuilds a SqlObject's metadata on every Handle.attach (jdbi#2991), which cost more CPU than the
-     * rest of the request.
+     * Its row is either a refusal with the details that word it or the booking, hence the hand-written
+     * mapper ({@link Outcome#map}).
      */
     static Outcome book(Handle h, UUID orgId, UUID shiftId, UUID leaderId, UUID bookedBy, String bookedByName,
                         boolean override, String reason, Instant now, Duration minNotice) {
