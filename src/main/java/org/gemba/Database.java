@@ -46,6 +46,8 @@ public final class Database {
         jdbi.registerArrayType(String.class, "text");
         jdbi.registerArrayType(java.util.UUID.class, "uuid");
         IdJdbiSupport.install(jdbi);
+        jdbi.setTemplateEngine(new StatementNameTemplates());
+        jdbi.getConfig(Extensions.class).registerHandlerCustomizer(new LazySqlObjectMethods());
         warmSqlObjects(jdbi);
         return jdbi;
     }

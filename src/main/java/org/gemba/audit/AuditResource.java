@@ -11,16 +11,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.gemba.auth.Caller;
 import org.gemba.common.CursorCodec;
 import org.gemba.common.Page;
 import org.gemba.common.PageRequest;
 import org.gemba.common.QueryParams;
-import org.gemba.people.OrganisationDao;
 import org.jdbi.v3.core.Jdbi;
 
 /** The audit trail, read-only, for administrators of the organisation. */
@@ -52,11 +49,10 @@ public class AuditResource {
                             @QueryParam("limit") Integer limit,
                             @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, cursors, 1);
-        Supplier<ZoneId> zone = () -> ZoneId.of(jdbi.onDemand(OrganisationDao.class).timeZone(caller.orgId().value()));
         Long afterId = page.after() == null ? null : parseId(page.after(0));
         List<AuditDao.Row> rows = jdbi.onDemand(AuditDao.class).list(caller.orgId().value(),
                 QueryParams.uuid("entityId", entityId), QueryParams.uuid("actorId", actorId),
-                QueryParams.bound("from", from, zone, false), QueryParams.bound("to", to, zone, true), afterId, page.fetch());
+                QueryParams.bound("from", from, caller.zone(), false), QueryParams.bound("to", to, caller.zone(), true), afterId, page.fetch());
         return page.page(rows, r -> List.of(Long.toString(r.id())), cursors).map(this::toEntry);
     }
 

@@ -11,18 +11,19 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(AuthDao.Login.class)
 public interface AuthDao {
 
-    record Login(UUID id, UUID orgId, String email, String name, String[] roles, String passwordHash) {}
+    record Login(UUID id, UUID orgId, String email, String name, String[] roles, String timeZone, String passwordHash) {}
 
     @SqlQuery("""
-            SELECT id, org_id, email, name, roles, password_hash
-              FROM users
-             WHERE lower(email) = lower(:email) AND active
+            SELECT u.id, u.org_id, u.email, u.name, u.roles, o.time_zone, u.password_hash
+              FROM users u JOIN organisations o ON o.id = u.org_id
+             WHERE lower(u.email) = lower(:email) AND u.active
             """)
     Optional<Login> findByEmail(String email);
 
     @SqlQuery("""
-            SELECT u.id, u.org_id, u.email, u.name, u.roles, NULL AS password_hash
+            SELECT u.id, u.org_id, u.email, u.name, u.roles, o.time_zone, NULL AS password_hash
               FROM api_tokens t JOIN users u ON u.id = t.user_id AND u.org_id = t.org_id
+                   JOIN organisations o ON o.id = u.org_id
              WHERE t.token_hash = :tokenHash AND t.revoked_at IS NULL AND u.active
             """)
     Optional<Login> findByTokenHash(String tokenHash);

@@ -1,12 +1,15 @@
 package org.gemba.auth;
 
 import java.security.Principal;
+import java.time.ZoneId;
 import java.util.Set;
 import org.gemba.common.OrgId;
 import org.gemba.common.UserId;
 
 /** The authenticated person behind a request, always inside one organisation. */
-public record Caller(UserId id, OrgId orgId, String email, String name, Set<Role> roles) implements Principal {
+/** {@code zone}: the organisation's time zone, in which date-only filters and "today" are taken. */
+public record Caller(UserId id, OrgId orgId, String email, String name, Set<Role> roles, ZoneId zone)
+        implements Principal {
 
     public Caller {
         roles = Set.copyOf(roles);

@@ -1,5 +1,6 @@
 package org.gemba.auth;
 
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.gemba.common.OrgId;
@@ -10,6 +11,6 @@ final class Callers {
 
     static Caller from(AuthDao.Login login) {
         return new Caller(new UserId(login.id()), new OrgId(login.orgId()), login.email(), login.name(),
-                Arrays.stream(login.roles()).map(Role::valueOf).collect(Collectors.toSet()));
+                Arrays.stream(login.roles()).map(Role::valueOf).collect(Collectors.toSet()), ZoneId.of(login.timeZone()));
     }
 }

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Parses query parameters with field-named 422s. (Jersey's own conversion answers 404 for a
@@ -29,15 +28,14 @@ public final class QueryParams {
 
     /** An instant with offset, or a date taken as UTC midnight (cursors and other machine-made values). */
     public static Instant instant(String name, String value) {
-        return bound(name, value, () -> ZoneOffset.UTC, false);
+        return bound(name, value, ZoneOffset.UTC, false);
     }
 
     /**
      * One end of a {@code from}/{@code to} window: an instant with offset, or a date taken in
-     * {@code zone} (the organisation's; looked up only for a date), where a {@code to} date covers that
-     * whole day.
+     * {@code zone} (the organisation's), where a {@code to} date covers that whole day.
      */
-    public static Instant bound(String name, String value, Supplier<ZoneId> zone, boolean end) {
+    public static Instant bound(String name, String value, ZoneId zone, boolean end) {
         if (value == null || value.isEmpty()) {
             return null;
         }
@@ -46,7 +44,7 @@ public final class QueryParams {
         } catch (DateTimeException e) {
             try {
                 LocalDate day = LocalDate.parse(value);
-                return (end ? day.plusDays(1) : day).atStartOfDay(zone.get()).toInstant();
+                return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
             } catch (DateTimeException e2) {
                 throw ApiException.invalid(name, "must be a date (YYYY-MM-DD) or an ISO-8601 instant with offset");
             }

@@ -96,11 +96,11 @@ final class InsightDemo {
             return "";
         }
         UUID site = site(h, orgId);
+        ZoneId zone = ZoneId.of("Europe/London");
         List<UserRow> leaders = people.stream().filter(p -> List.of(p.roles()).contains("LEADER")).toList();
         List<Caller> improvers = people.stream().filter(p -> List.of(p.roles()).contains("IMPROVEMENT"))
-                .map(p -> new Caller(new UserId(p.id()), orgId, p.email(), p.name(), Set.of(Role.IMPROVEMENT)))
+                .map(p -> new Caller(new UserId(p.id()), orgId, p.email(), p.name(), Set.of(Role.IMPROVEMENT), zone))
                 .toList();
-        ZoneId zone = ZoneId.of("Europe/London");
         WorkingDays days = new WorkingDays(List.of()); // weekends only: the demo has no configuration to hand
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         ObservationDao dao = h.attach(ObservationDao.class);

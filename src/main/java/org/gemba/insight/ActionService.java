@@ -3,7 +3,6 @@ package org.gemba.insight;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.gemba.common.Versions;
 import org.gemba.insight.InsightTypes.ActionStatus;
 import org.gemba.notify.NotificationType;
 import org.gemba.notify.Notifications;
-import org.gemba.people.OrganisationDao;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -45,8 +43,7 @@ public class ActionService {
 
     /** Today in the organisation's zone: an action is overdue from the day after its due date. */
     public LocalDate today(Caller caller) {
-        String zone = jdbi.onDemand(OrganisationDao.class).timeZone(caller.orgId().value());
-        return LocalDate.ofInstant(clock.instant(), ZoneId.of(zone));
+        return LocalDate.ofInstant(clock.instant(), caller.zone());
     }
 
     public ActionRow find(Caller caller, UUID id) {

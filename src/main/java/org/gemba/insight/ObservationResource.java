@@ -1,7 +1,6 @@
 package org.gemba.insight;
 
 import io.dropwizard.auth.Auth;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +27,6 @@ import org.gemba.common.PageRequest;
 import org.gemba.common.QueryParams;
 import org.gemba.common.Versions;
 import org.gemba.insight.similarity.SimilarService;
-import org.gemba.people.OrganisationDao;
 import org.jdbi.v3.core.Jdbi;
 
 /** Observations: leaders log them and follow their own; the improvement team triages all of them. */
@@ -74,7 +71,6 @@ public class ObservationResource {
                                       @QueryParam("from") String from, @QueryParam("to") String to,
                                       @QueryParam("overdue") String overdue, @QueryParam("limit") Integer limit,
                                       @QueryParam("cursor") String cursor) {
-        ZoneId zone = ZoneId.of(jdbi.onDemand(OrganisationDao.class).timeZone(caller.orgId().value()));
         Instant now = observations.now();
         ObservationSearch.Filter filter = new ObservationSearch.Filter(
                 ObservationService.seesAll(caller) ? null : caller.id().value(),
@@ -83,7 +79,7 @@ public class ObservationResource {
                 name(QueryParams.enumValue("criterion", criterion, InsightTypes.Criterion.class)),
                 name(QueryParams.enumValue("cause", cause, InsightTypes.Cause.class)),
                 QueryParams.uuid("siteId", siteId), blankToNull(theme), blankToNull(q),
-                Window.parse(from, to, zone), QueryParams.bool("overdue", overdue), now);
+                Window.parse(from, to, caller.zone()), QueryParams.bool("overdue", overdue), now);
         PageRequest page = PageRequest.of(limit, cursor, cursors, 3);
         Float afterRank = null;
         Instant afterAt = null;

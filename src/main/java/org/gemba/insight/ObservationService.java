@@ -19,7 +19,6 @@ import org.gemba.common.Versions;
 import org.gemba.insight.InsightTypes.ObservationStatus;
 import org.gemba.notify.NotificationType;
 import org.gemba.notify.Notifications;
-import org.gemba.people.OrganisationDao;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -83,7 +82,7 @@ public class ObservationService {
             } else if (!dao.siteExists(org, siteId)) {
                 throw ApiException.invalid("siteId", "names a site that does not exist");
             }
-            ZoneId zone = ZoneId.of(h.attach(OrganisationDao.class).timeZone(org));
+            ZoneId zone = caller.zone();
             ObservationRow row = dao.insert(org, caller.id().value(), req.bookingId(), siteId, placementId, observedAt,
                     now, req.text().strip(), req.kind().name(), name(req.criterion()), name(req.cause()),
                     tags.toArray(String[]::new), sla.dueAt(req.kind(), now, zone));

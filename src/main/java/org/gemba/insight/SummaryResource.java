@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.gemba.auth.Caller;
 import org.gemba.common.QueryParams;
-import org.gemba.people.OrganisationDao;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@code GET /insights/summary}: counts, time to triage and actions for a window of observations. */
@@ -46,7 +45,7 @@ public class SummaryResource {
         UUID org = caller.orgId().value();
         UUID site = QueryParams.uuid("siteId", siteId);
         return jdbi.inTransaction(h -> {
-            ZoneId zone = ZoneId.of(h.attach(OrganisationDao.class).timeZone(org));
+            ZoneId zone = caller.zone();
             Window w = Window.parse(from, to, zone);
             Instant now = clock.instant();
             SummaryDao dao = new SummaryDao(h, org, w, site);

@@ -21,7 +21,4 @@ public interface OrganisationDao {
             LIMIT 1
             """)
     UUID ensure(String name, String timeZone);
-
-    @SqlQuery("SELECT time_zone FROM organisations WHERE id = :id")
-    String timeZone(UUID id);
 }

@@ -1,7 +1,6 @@
 package org.gemba.scheduling;
 
 import io.dropwizard.auth.Auth;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,10 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.gemba.auth.Caller;
 import org.gemba.auth.Role;
 import org.gemba.common.ApiException;
@@ -30,7 +27,6 @@ import org.gemba.common.Page;
 import org.gemba.common.PageRequest;
 import org.gemba.common.QueryParams;
 import org.gemba.common.Versions;
-import org.gemba.people.OrganisationDao;
 import org.jdbi.v3.core.Jdbi;
 
 /** Bookings: leaders book their own, HR and ADMIN for anyone; hosts record attendance. */
@@ -79,9 +75,8 @@ public class BookingResource {
                                   @QueryParam("cursor") String cursor) {
         UUID leader = QueryParams.uuid("leaderId", leaderId);
         Status s = QueryParams.enumValue("status", status, Status.class);
-        Supplier<ZoneId> zone = () -> ZoneId.of(jdbi.onDemand(OrganisationDao.class).timeZone(caller.orgId().value()));
-        Instant f = QueryParams.bound("from", from, zone, false);
-        Instant t = QueryParams.bound("to", to, zone, true);
+        Instant f = QueryParams.bound("from", from, caller.zone(), false);
+        Instant t = QueryParams.bound("to", to, caller.zone(), true);
         if (!caller.isOffice()) {
             if (leader != null && !leader.equals(caller.id().value())) {
                 throw ApiException.forbidden("Leaders see only their own bookings.");

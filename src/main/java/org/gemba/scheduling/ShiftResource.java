@@ -20,10 +20,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.gemba.auth.Caller;
 import org.gemba.common.ApiException;
 import org.gemba.common.CursorCodec;
@@ -32,7 +30,6 @@ import org.gemba.common.Page;
 import org.gemba.common.PageRequest;
 import org.gemba.common.QueryParams;
 import org.gemba.common.Versions;
-import org.gemba.people.OrganisationDao;
 import org.jdbi.v3.core.Jdbi;
 
 /** Shifts: hosts publish and change them; everyone browses them. */
@@ -73,9 +70,8 @@ public class ShiftResource {
                                 @QueryParam("siteId") String siteId, @QueryParam("placementId") String placementId,
                                 @QueryParam("available") String available, @QueryParam("limit") Integer limit,
                                 @QueryParam("cursor") String cursor) {
-        Supplier<ZoneId> zone = () -> ZoneId.of(jdbi.onDemand(OrganisationDao.class).timeZone(caller.orgId().value()));
-        Instant f = QueryParams.bound("from", from, zone, false);
-        Instant t = QueryParams.bound("to", to, zone, true);
+        Instant f = QueryParams.bound("from", from, caller.zone(), false);
+        Instant t = QueryParams.bound("to", to, caller.zone(), true);
         UUID site = QueryParams.uuid("siteId", siteId);
         UUID placement = QueryParams.uuid("placementId", placementId);
         boolean onlyAvailable = Boolean.TRUE.equals(QueryParams.bool("available", available));
