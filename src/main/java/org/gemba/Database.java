@@ -1,6 +1,10 @@
 package org.gemba;
 
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
 import java.util.List;
+import org.apache.tomcat.jdbc.pool.DataSourceProxy;
 import org.gemba.common.IdJdbiSupport;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.extension.ExtensionFactory;
@@ -39,6 +43,18 @@ public final class Database {
             org.gemba.scheduling.calendar.CalendarFeedDao.class);
 
     private Database() {}
+
+    /**
+     * The connection pool, without tomcat-jdbc's statement facade. The facade wraps each statement and
+     * result set in a reflective proxy, so every {@code rs.getXxx} went through {@code Method.invoke}
+     * and a method-name comparison: most of the CPU of a 50-row page (measured with JFR). JDBI closes
+     * its own statements, which is all the facade guards.
+     */
+    public static ManagedDataSource dataSource(DataSourceFactory factory, MetricRegistry metrics, String name) {
+        ManagedDataSource dataSource = factory.build(metrics, name);
+        ((DataSourceProxy) dataSource).getPoolProperties().setUseStatementFacade(false);
+        return dataSource;
+    }
 
     public static Jdbi configure(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());

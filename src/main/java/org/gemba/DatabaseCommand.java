@@ -17,7 +17,7 @@ abstract class DatabaseCommand extends ConfiguredCommand<GembaConfiguration> {
     @Override
     protected final void run(Bootstrap<GembaConfiguration> bootstrap, Namespace namespace,
                              GembaConfiguration config) throws Exception {
-        ManagedDataSource dataSource = config.getDatabase().build(new MetricRegistry(), getName());
+        ManagedDataSource dataSource = Database.dataSource(config.getDatabase(), new MetricRegistry(), getName());
         dataSource.start();
         try {
             run(Database.configure(Jdbi.create(dataSource)), config, namespace, bootstrap);

@@ -110,7 +110,8 @@ public class GembaApplication extends Application<GembaConfiguration> {
     public void run(GembaConfiguration config, Environment env) {
         // strict only for API bodies: config.yml (parsed earlier) needs "8080" read as a number
         ObjectMapper mapper = Json.configure(env.getObjectMapper());
-        Jdbi jdbi = Database.configure(new JdbiFactory().build(env, config.getDatabase(), "postgresql"));
+        Jdbi jdbi = Database.configure(new JdbiFactory().build(env, config.getDatabase(),
+                Database.dataSource(config.getDatabase(), env.metrics(), "postgresql"), "postgresql"));
         CursorCodec cursors = new CursorCodec(config.getSecurity().cursorSecret);
         AuditLog audit = new AuditLog(mapper);
         Notifications notifications = new Notifications();

@@ -10,7 +10,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -46,6 +53,27 @@ class DatabaseTest {
         }
         assertThat(found).hasSizeGreaterThan(10);
         assertThat(Database.SQL_OBJECTS).containsExactlyInAnyOrderElementsOf(found);
+    }
+
+    /** tomcat-jdbc's statement facade proxies every result set, and each column read then reflects. */
+    @Test
+    void connectionPool_handsOutTheDriversOwnStatementsAndResultSets() throws Exception {
+        TestDatabase db = TestDatabase.get();
+        DataSourceFactory factory = new DataSourceFactory();
+        factory.setDriverClass("org.postgresql.Driver");
+        factory.setUrl(db.url);
+        factory.setUser(db.user);
+        factory.setPassword(db.password);
+        ManagedDataSource dataSource = Database.dataSource(factory, new MetricRegistry(), "test");
+        dataSource.start();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT 1")) {
+            assertThat(Proxy.isProxyClass(st.getClass())).as("statement is a proxy").isFalse();
+            assertThat(Proxy.isProxyClass(rs.getClass())).as("result set is a proxy").isFalse();
+            assertThat(rs.next()).isTrue();
+        } finally {
+            dataSource.stop();
+        }
     }
 
     /** Statements say which SqlObject method ran them (pg_stat_statements, logs), as Dropwizard's engine did. */

@@ -84,8 +84,7 @@ public final class ObservationSearch {
      */
     private static List<Hit> search(Handle h, String q, List<String> where, Map<String, Object> binds, Float afterRank,
                                     Instant afterAt, UUID afterId, int limit) {
-        String filtered = "SELECT " + ObservationDao.COLUMNS + ", o.search FROM observations o WHERE "
-                + String.join(" AND ", where);
+        String filtered = "SELECT o.id, o.observed_at, o.search FROM observations o WHERE " + String.join(" AND ", where);
         String walk = "SELECT r.* FROM (" + filtered + " ORDER BY o.observed_at DESC, o.id DESC LIMIT " + WALK + ") r"
                 + " WHERE r.search @@ (SELECT any_word FROM words) ORDER BY r.observed_at DESC, r.id DESC";
         List<Ranked> found = ranked(h, q, walk, binds, afterRank, afterAt, afterId, limit, false);
@@ -106,13 +105,18 @@ public final class ObservationSearch {
 
     private static List<Ranked> ranked(Handle h, String q, String candidates, Map<String, Object> binds,
                                        Float afterRank, Instant afterAt, UUID afterId, int limit, boolean planPerQuery) {
-        String sql = "WITH words AS MATERIALIZED (SELECT insight_query(:q) AS any_word, insight_query_all(:q) AS all_words)"
-                + " SELECT * FROM (SELECT " + ObservationDao.COLUMNS
-                + ", CAST(CASE WHEN c.search @@ (SELECT all_words FROM words) THEN 1 ELSE 0 END"
+        // ranks the candidates from (id, observed_at, search) alone; only the page's rows are read in full
+        String sql = "WITH words AS MATERIALIZED (SELECT insight_query(:q) AS any_word, insight_query_all(:q) AS all_words),"
+                + " ranked AS (SELECT c.id AS pid, c.observed_at AS pat,"
+                + " CAST(CASE WHEN c.search @@ (SELECT all_words FROM words) THEN 1 ELSE 0 END"
                 + " + ts_rank_cd(c.search, (SELECT any_word FROM words), 32) AS real) AS rank, count(*) OVER () AS candidates"
-                + " FROM (" + candidates + " LIMIT " + CANDIDATES + ") c) s"
-                + (afterId == null ? "" : " WHERE (s.rank, s.observed_at, s.id) < (:afterRank, :afterAt, :afterId)")
-                + " ORDER BY s.rank DESC, s.observed_at DESC, s.id DESC LIMIT :limit";
+                + " FROM (" + candidates + " LIMIT " + CANDIDATES + ") c)"
+                + " SELECT " + ObservationDao.COLUMNS + ", p.rank, p.candidates"
+                + " FROM (SELECT * FROM ranked"
+                + (afterId == null ? "" : " WHERE (rank, pat, pid) < (:afterRank, :afterAt, :afterId)")
+                + " ORDER BY rank DESC, pat DESC, pid DESC LIMIT :limit) p"
+                + " JOIN observations o ON o.org_id = :orgId AND o.id = p.pid"
+                + " ORDER BY p.rank DESC, p.pat DESC, p.pid DESC";
         var query = h.createQuery(sql).bindMap(binds).bind("q", q).bind("limit", limit);
         if (afterId != null) {
             query.bind("afterRank", afterRank).bind("afterAt", afterAt).bind("afterId", afterId);
