@@ -4,7 +4,7 @@
 WITH words AS MATERIALIZED (SELECT insight_query(:'q') AS any_word, insight_query_all(:'q') AS all_words),
 ranked AS (SELECT c.id AS pid, c.observed_at AS pat,
                   CAST(CASE WHEN c.search @@ (SELECT all_words FROM words) THEN 1 ELSE 0 END
-                       + ts_rank_cd(c.search, (SELECT any_word FROM words), 32) AS real) AS rank,
+                       + ts_rank(c.search, (SELECT any_word FROM words), 32) AS real) AS rank,
                   count(*) OVER () AS candidates
              FROM (SELECT r.* FROM (SELECT o.id, o.observed_at, o.search FROM observations o
                                      WHERE o.org_id = :'org' AND o.status = 'TRIAGED' AND o.kind = 'BARRIER'

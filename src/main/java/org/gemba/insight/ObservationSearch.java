@@ -78,7 +78,7 @@ public final class ObservationSearch {
 
     /**
      * The newest {@link #CANDIDATES} matches, ranked: rows holding every word first (1 + ...), then by
-     * cover density scaled into [0, 1) (normalisation 32), then newest first. Found by walking the
+     * ts_rank scaled into [0, 1) (normalisation 32), then newest first. Found by walking the
      * filtered rows newest first, which stops as soon as it has them, but gives up after
      * {@link #WALK} rows: words rare among the filtered rows are then looked up in the GIN indexes.
      */
@@ -109,7 +109,7 @@ public final class ObservationSearch {
         String sql = "WITH words AS MATERIALIZED (SELECT insight_query(:q) AS any_word, insight_query_all(:q) AS all_words),"
                 + " ranked AS (SELECT c.id AS pid, c.observed_at AS pat,"
                 + " CAST(CASE WHEN c.search @@ (SELECT all_words FROM words) THEN 1 ELSE 0 END"
-                + " + ts_rank_cd(c.search, (SELECT any_word FROM words), 32) AS real) AS rank, count(*) OVER () AS candidates"
+                + " + ts_rank(c.search, (SELECT any_word FROM words), 32) AS real) AS rank, count(*) OVER () AS candidates"
                 + " FROM (" + candidates + " LIMIT " + CANDIDATES + ") c)"
                 + " SELECT " + ObservationDao.COLUMNS + ", p.rank, p.candidates"
                 + " FROM (SELECT * FROM ranked"
