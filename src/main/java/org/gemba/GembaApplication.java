@@ -112,6 +112,9 @@ public class GembaApplication extends Application<GembaConfiguration> {
         ObjectMapper mapper = Json.configure(env.getObjectMapper());
         Jdbi jdbi = Database.configure(new JdbiFactory().build(env, config.getDatabase(),
                 Database.dataSource(config.getDatabase(), env.metrics(), "postgresql"), "postgresql"));
+        if (!config.getDatabase().isAutoCommentsEnabled()) {   // database.autoCommentsEnabled: no /* Dao.method */
+            jdbi.setTemplateEngine(new org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine());
+        }
         CursorCodec cursors = new CursorCodec(config.getSecurity().cursorSecret);
         AuditLog audit = new AuditLog(mapper);
         Notifications notifications = new Notifications();
@@ -193,7 +196,7 @@ public class GembaApplication extends Application<GembaConfiguration> {
                                   CursorCodec cursors) {
         org.gemba.progress.ProgrammeConfig programmeConfig = config.getProgramme();
         org.gemba.progress.Programme programme = programmeConfig.toProgramme();
-        var programmeClock = new org.gemba.progress.ProgrammeClock(programme, clock(), jdbi);
+        var programmeClock = new org.gemba.progress.ProgrammeClock(programme, clock());
         var targets = new org.gemba.progress.TargetService(jdbi, audit, programme);
         var progress = new org.gemba.progress.ProgressService(jdbi, programmeClock, cursors);
         env.jersey().register(new org.gemba.progress.ProgrammeResource(programmeClock));

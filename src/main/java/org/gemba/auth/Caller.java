@@ -6,8 +6,10 @@ import java.util.Set;
 import org.gemba.common.OrgId;
 import org.gemba.common.UserId;
 
-/** The authenticated person behind a request, always inside one organisation. */
-/** {@code zone}: the organisation's time zone, in which date-only filters and "today" are taken. */
+/**
+ * The authenticated person behind a request, always inside one organisation; {@code zone} is that
+ * organisation's time zone, in which date-only filters and "today" are taken.
+ */
 public record Caller(UserId id, OrgId orgId, String email, String name, Set<Role> roles, ZoneId zone)
         implements Principal {
 

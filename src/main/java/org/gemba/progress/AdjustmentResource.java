@@ -56,7 +56,7 @@ public class AdjustmentResource {
         if (!dao.isLeader(caller.orgId().value(), leader)) {
             throw ApiException.notFound("Leader");
         }
-        Integer y = year == null || year.isEmpty() ? null : programmeClock.resolveYear(year, caller.orgId());
+        Integer y = year == null || year.isEmpty() ? null : programmeClock.resolveYear(year, caller.zone());
         return new AdjustmentList(dao.listAdjustments(caller.orgId().value(), leader, y));
     }
 }

@@ -4,19 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.gemba.common.ApiException;
-import org.gemba.common.OrgId;
-import org.jdbi.v3.core.Jdbi;
 
 /** "Today" and programme years as the organisation sees them: its time zone, the injected clock. */
 public class ProgrammeClock {
     private final Programme programme;
     private final Clock clock;
-    private final Jdbi jdbi;
 
-    public ProgrammeClock(Programme programme, Clock clock, Jdbi jdbi) {
+    public ProgrammeClock(Programme programme, Clock clock) {
         this.programme = programme;
         this.clock = clock;
-        this.jdbi = jdbi;
     }
 
     public Programme programme() {
@@ -27,21 +23,18 @@ public class ProgrammeClock {
         return clock;
     }
 
-    public ZoneId zone(OrgId orgId) {
-        String tz = jdbi.withHandle(h -> h.createQuery("SELECT time_zone FROM organisations WHERE id = :id")
-                .bind("id", orgId.value()).mapTo(String.class).one());
-        return ZoneId.of(tz);
-    }
-
     public LocalDate today(ZoneId zone) {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
-    /** The requested year, or the current one; 422 (field {@code year}) outside the programme. */
-    public int resolveYear(String requested, OrgId orgId) {
+    /**
+     * The requested year, or the current one (today in the organisation's {@code zone}); 422 (field
+     * {@code year}) outside the programme.
+     */
+    public int resolveYear(String requested, ZoneId zone) {
         int year;
         if (requested == null || requested.isEmpty()) {
-            year = programme.yearOf(today(zone(orgId)));
+            year = programme.yearOf(today(zone));
         } else {
             try {
                 year = Integer.parseInt(requested);

@@ -29,12 +29,11 @@ public class ProgrammeResource {
     @GET
     public ProgrammeView get(@Auth Caller caller) {
         Programme p = programmeClock.programme();
-        var zone = programmeClock.zone(caller.orgId());
-        LocalDate today = programmeClock.today(zone);
+        LocalDate today = programmeClock.today(caller.zone());
         int year = p.yearOf(today);
         boolean in = p.contains(year);
         return new ProgrammeView(String.format("%02d-%02d", p.yearStart().getMonthValue(), p.yearStart().getDayOfMonth()),
-                p.years(), p.firstYear(), p.lastYear(), p.defaultAnnualHours(), zone.getId(), today,
+                p.years(), p.firstYear(), p.lastYear(), p.defaultAnnualHours(), caller.zone().getId(), today,
                 in ? year : null, in ? p.periodStart(year) : null, in ? p.periodEnd(year) : null);
     }
 }

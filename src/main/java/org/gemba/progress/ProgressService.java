@@ -83,11 +83,11 @@ public class ProgressService {
     }
 
     public String csvFilename(Caller caller, String year) {
-        return "completion-" + programmeClock.resolveYear(year, caller.orgId()) + ".csv";
+        return "completion-" + programmeClock.resolveYear(year, caller.zone()) + ".csv";
     }
 
     private ProgressQuery.Params params(Caller caller, String year) {
-        int y = programmeClock.resolveYear(year, caller.orgId());
+        int y = programmeClock.resolveYear(year, caller.zone());
         return new ProgressQuery.Params(caller.orgId().value(), programmeClock.programme(), y,
                 programmeClock.clock().instant());
     }

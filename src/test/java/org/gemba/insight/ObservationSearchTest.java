@@ -185,7 +185,7 @@ class ObservationSearchTest {
 
     @Test
     void q_ranksRowsHoldingEveryWordAboveRowsHoldingSome() {
-        // many "lift"s would out-rank one "trolley" and one "lift" on cover density alone
+        // many "lift"s would out-rank one "trolley" and one "lift" on word frequency alone
         UUID lifts = InsightApi.id(api.observe(leader, site, "Lift broken, lift alarm, lift stuck, lift again, lift lift"));
         UUID both = InsightApi.id(api.observe(leader, site, "A trolley was left in the lift"));
         UUID trolleys = InsightApi.id(api.observe(leader, site, "Trolleys, trolleys everywhere: trolley trolley"));

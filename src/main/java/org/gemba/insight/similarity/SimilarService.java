@@ -15,8 +15,10 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Earlier observations and open actions of the same organisation that describe the same problem.
  * Candidates: the nearest vectors (VectorIndex, the whole organisation) plus the best word matches
- * among the 500 most recent observations and open actions not embedded yet (through the partial
- * "unembedded" indexes, so the word stage stays small however large the organisation grows); each
+ * among the 500 most recent observations and open actions the index does not hold yet: not embedded
+ * (through the partial "unembedded" indexes, so the word stage stays small however large the
+ * organisation grows), or stored after the newest vector the index has loaded (it catches up in the
+ * background after a start or a bulk load, and a vector must not vanish from both stages); each
  * is then scored by {@link Blend} from features read in one query, which also re-checks org and
  * status. With embeddings switched off (no index), the word matches come from the 500 most recent
  * observations and every open action, and only they are scored.
@@ -78,7 +80,8 @@ public final class SimilarService {
             List<VectorIndex.Near> near = vector == null || index == null ? List.of()
                     : index.nearest(orgId, vector, me.loggedAt().toEpochMilli(), id, NEAREST_OBSERVATIONS,
                             NEAREST_ACTIONS);
-            List<Candidate> found = features(h, orgId, id, near, index == null);
+            long loadedSeq = index == null ? Long.MAX_VALUE : index.loadedSeq(orgId);
+            List<Candidate> found = features(h, orgId, id, near, loadedSeq, index == null);
             return vector == null || index == null ? found : withCosines(orgId, vector, found);
         });
     }
@@ -105,14 +108,14 @@ public final class SimilarService {
 
     private record Me(String text, Instant loggedAt, float[] embedding) {}
 
-    private List<Candidate> features(Handle h, UUID orgId, UUID id, List<VectorIndex.Near> near,
+    private List<Candidate> features(Handle h, UUID orgId, UUID id, List<VectorIndex.Near> near, long loadedSeq,
                                             boolean allWords) {
         UUID[] ids = near.stream().map(VectorIndex.Near::id).toArray(UUID[]::new);
         float[] cos = new float[near.size()];
         for (int i = 0; i < cos.length; i++) {
             cos[i] = near.get(i).cosine();
         }
-        return h.createQuery(SQL).bind("orgId", orgId).bind("id", id).bind("ids", ids).bind("allWords", allWords)
+        return h.createQuery(SQL).bind("orgId", orgId).bind("id", id).bind("ids", ids).bind("allWords", allWords).bind("loadedSeq", loadedSeq)
                 .bind("words", allWords || wordFeatures)
                 .bind("cos", Vectors.literal(cos))
                 .map(SimilarService::candidate).list();
@@ -140,7 +143,12 @@ public final class SimilarService {
                 UNION ALL
                 (SELECT o.id, o.search, o.text FROM observations o, me
                   WHERE NOT :allWords AND o.embedding IS NULL AND o.org_id = :orgId AND o.logged_at <= me.logged_at
-                  ORDER BY o.logged_at DESC LIMIT 500)),
+                  ORDER BY o.logged_at DESC LIMIT 500)
+                UNION ALL
+                (SELECT o.id, o.search, o.text FROM observations o, me
+                  WHERE NOT :allWords AND o.embedding_q IS NOT NULL AND o.org_id = :orgId
+                    AND o.embedding_seq > :loadedSeq AND o.logged_at <= me.logged_at
+                  ORDER BY o.embedding_seq DESC LIMIT 500)),
             lex_obs AS (
                 SELECT r.id FROM recent r, me
                  WHERE r.id <> me.id AND (r.search @@ me.q OR r.text % me.text)
@@ -152,7 +160,12 @@ public final class SimilarService {
                 (SELECT a.id, a.search, a.title FROM improvement_actions a
                   WHERE NOT :allWords AND a.embedding IS NULL AND a.org_id = :orgId
                     AND a.status IN ('OPEN', 'IN_PROGRESS')
-                  ORDER BY a.created_at DESC LIMIT 500)),
+                  ORDER BY a.created_at DESC LIMIT 500)
+                UNION ALL
+                (SELECT a.id, a.search, a.title FROM improvement_actions a
+                  WHERE NOT :allWords AND a.embedding_q IS NOT NULL AND a.org_id = :orgId
+                    AND a.embedding_seq > :loadedSeq AND a.status IN ('OPEN', 'IN_PROGRESS')
+                  ORDER BY a.embedding_seq DESC LIMIT 500)),
             lex_act AS (
                 SELECT a.id FROM open_act a, me
                  WHERE a.search @@ me.q OR a.title % me.text

@@ -127,6 +127,14 @@ public final class VectorIndex implements Managed {
         return org.nearest(query, notAfterMillis, exclude, observations, actions);
     }
 
+    /**
+     * The embedding_seq of the newest vector held for the organisation: rows stored after it (while the
+     * index catches up in the background) are not proposed by {@link #nearest} yet.
+     */
+    public long loadedSeq(UUID orgId) {
+        return org(orgId).seq();
+    }
+
     /** Cosine and hubness of each id's vector against the query; null where the index has no vector. */
     public List<Near> score(UUID orgId, float[] query, List<UUID> ids) {
         return org(orgId).score(query, ids);
@@ -163,6 +171,10 @@ public final class VectorIndex implements Managed {
 
         synchronized int size() {
             return size;
+        }
+
+        synchronized long seq() {
+            return seq;
         }
 
         /**
