@@ -219,7 +219,8 @@ public class GembaApplication extends Application<GembaConfiguration> {
                 new ObservationService(jdbi, clock, sla, audit, notifications, similarity.afterWrite()), cursors,
                 similarity.service()));
         env.jersey().register(new ActionResource(jdbi,
-                new ActionService(jdbi, clock, audit, notifications, lifecycle), cursors, env.getObjectMapper(), env.getValidator()));
+                new ActionService(jdbi, clock, audit, notifications, lifecycle, similarity.afterWrite()), cursors,
+                env.getObjectMapper(), env.getValidator()));
         env.jersey().register(new BriefResource(jdbi));
         env.jersey().register(new SummaryResource(jdbi, clock));
     }

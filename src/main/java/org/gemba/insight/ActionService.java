@@ -31,14 +31,20 @@ public class ActionService {
     private final AuditLog audit;
     private final Notifications notifications;
     private final ObservationLifecycle lifecycle;
+    private final Runnable afterTextChange;
 
+    /**
+     * {@code afterTextChange} runs once an action whose embedded text changed (created, retitled,
+     * (un)linked) is committed: it queues the embedding.
+     */
     public ActionService(Jdbi jdbi, Clock clock, AuditLog audit, Notifications notifications,
-                         ObservationLifecycle lifecycle) {
+                         ObservationLifecycle lifecycle, Runnable afterTextChange) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.audit = audit;
         this.notifications = notifications;
         this.lifecycle = lifecycle;
+        this.afterTextChange = afterTextChange;
     }
 
     /** Today in the organisation's zone: an action is overdue from the day after its due date. */
@@ -53,7 +59,7 @@ public class ActionService {
 
     public ActionRow create(Caller caller, ActionRequests.Create req) {
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
+        ActionRow created = jdbi.inTransaction(h -> {
             ActionDao dao = h.attach(ActionDao.class);
             UUID org = caller.orgId().value();
             if (!dao.activeUser(org, req.ownerId())) {
@@ -73,11 +79,13 @@ public class ActionService {
             tellOwner(h, caller, row);
             return row;
         });
+        afterTextChange.run();
+        return created;
     }
 
     public ActionRow update(Caller caller, UUID id, ActionRequests.Update req, String ifMatch) {
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
+        ActionRow updated = jdbi.inTransaction(h -> {
             ActionDao dao = h.attach(ActionDao.class);
             ActionRow current = lockUnfinished(dao, caller, id, ifMatch);
             String status = current.status();
@@ -115,11 +123,13 @@ public class ActionService {
             }
             return row;
         });
+        afterTextChange.run();
+        return updated;
     }
 
     public ActionRow link(Caller caller, UUID id, List<UUID> observationIds, String ifMatch) {
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
+        ActionRow linked = jdbi.inTransaction(h -> {
             ActionDao dao = h.attach(ActionDao.class);
             ActionRow current = lockUnfinished(dao, caller, id, ifMatch);
             lifecycle.link(h, caller, id, current.title(), observationIds, now, "observationIds");
@@ -128,6 +138,8 @@ public class ActionService {
                     Map.of("observationIds", observationIds), null);
             return dao.find(caller.orgId().value(), id).orElseThrow();
         });
+        afterTextChange.run();
+        return linked;
     }
 
     /** Unlinks one observation from an unfinished action; 404 when they are not linked. */
@@ -144,6 +156,7 @@ public class ActionService {
                     Map.of("observationId", observationId), null);
             lifecycle.settle(h, caller, List.of(observationId), now, "unlinked from an action");
         });
+        afterTextChange.run();
     }
 
     public ActionDao.NoteRow addNote(Caller caller, UUID id, ActionRequests.Note req) {

@@ -72,6 +72,44 @@ class SimilarityRulesTest {
         return ids;
     }
 
+    /**
+     * A vector the index has not loaded yet is still a candidate, through the word stage: a call loads
+     * at most 1,000 newly stored vectors and leaves the rest to the background (as after a start or a
+     * bulk load), and the action here is stored after 1,000 others.
+     */
+    @Test
+    void similar_offersAnActionStoredAfterTheVectorsTheIndexHasLoaded() {
+        Fixtures.Org org = Fixtures.org();
+        Fixtures.User leader = org.user("LEADER");
+        Fixtures.User improver = org.user("IMPROVEMENT");
+        UUID site = InsightFixtures.site(org, "Northgate");
+        UUID carPark = InsightFixtures.site(org, "Northgate car park");
+        UUID source = InsightApi.id(api.observe(leader, carPark, "Car park barrier stuck open again overnight"));
+        awaitEmbedded(org.id());
+        int copies = InsightFixtures.jdbi().withHandle(h -> h.createUpdate("""
+                INSERT INTO observations (org_id, author_id, site_id, observed_at, logged_at, text, kind, triage_due_at,
+                                          embedding, embedding_q, embedding_scale, embedding_seq)
+                SELECT org_id, author_id, site_id, observed_at, logged_at, text || ' ' || n, kind, triage_due_at,
+                       embedding, embedding_q, embedding_scale, nextval('embedding_seq')
+                  FROM observations, generate_series(1, 1000) AS n
+                 WHERE id = :source""").bind("source", source).execute());
+        assertThat(copies).isEqualTo(1000);
+        TestApplication.CLOCK.advance(Duration.ofMinutes(1));
+        UUID action = InsightApi.id(api.action(improver, improver.id(), "Refill hand gel dispensers daily"));
+        awaitActionsEmbedded(org.id());
+        UUID probe = InsightApi.id(api.observe(leader, site, "Empty hand gel dispensers at the ward entrance"));
+        awaitEmbedded(org.id());
+
+        assertThat(ids(api.as(improver).get("/api/v1/observations/" + probe + "/similar?limit=50").json()))
+                .contains(action.toString());
+    }
+
+    private static void awaitActionsEmbedded(UUID org) {
+        Waits.until(() -> InsightFixtures.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM improvement_actions WHERE org_id = :org AND embedding IS NULL""")
+                .bind("org", org).mapTo(Integer.class).one()) == 0, Duration.ofSeconds(30));
+    }
+
     private static void awaitEmbedded(UUID... orgs) {
         Waits.until(() -> InsightFixtures.jdbi().withHandle(h -> h.createQuery("""
                         SELECT count(*) FROM observations WHERE org_id = ANY(:orgs) AND embedding IS NULL""")

@@ -77,10 +77,12 @@ public final class SimilarService {
             if (vector == null && embedder != null) {
                 vector = embedder.embed(me.text());   // not embedded yet: 3 ms now beats no meaning at all
             }
+            // read before asking the index: whatever is stored after this point goes through the word
+            // stage, even when a background catch-up loads it before the nearest list is taken
+            long loadedSeq = index == null ? Long.MAX_VALUE : index.loadedSeq(orgId);
             List<VectorIndex.Near> near = vector == null || index == null ? List.of()
                     : index.nearest(orgId, vector, me.loggedAt().toEpochMilli(), id, NEAREST_OBSERVATIONS,
                             NEAREST_ACTIONS);
-            long loadedSeq = index == null ? Long.MAX_VALUE : index.loadedSeq(orgId);
             List<Candidate> found = features(h, orgId, id, near, loadedSeq, index == null);
             return vector == null || index == null ? found : withCosines(orgId, vector, found);
         });
