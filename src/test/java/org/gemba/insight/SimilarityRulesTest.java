@@ -96,7 +96,7 @@ class SimilarityRulesTest {
         assertThat(copies).isEqualTo(1000);
         TestApplication.CLOCK.advance(Duration.ofMinutes(1));
         UUID action = InsightApi.id(api.action(improver, improver.id(), "Refill hand gel dispensers daily"));
-        awaitActionsEmbedded(org.id());
+        awaitEmbedded(org.id());
         UUID probe = InsightApi.id(api.observe(leader, site, "Empty hand gel dispensers at the ward entrance"));
         awaitEmbedded(org.id());
 
@@ -104,15 +104,11 @@ class SimilarityRulesTest {
                 .contains(action.toString());
     }
 
-    private static void awaitActionsEmbedded(UUID org) {
-        Waits.until(() -> InsightFixtures.jdbi().withHandle(h -> h.createQuery("""
-                        SELECT count(*) FROM improvement_actions WHERE org_id = :org AND embedding IS NULL""")
-                .bind("org", org).mapTo(Integer.class).one()) == 0, Duration.ofSeconds(30));
-    }
-
+    /** Until the organisations' observations and actions all have their vectors. */
     private static void awaitEmbedded(UUID... orgs) {
         Waits.until(() -> InsightFixtures.jdbi().withHandle(h -> h.createQuery("""
-                        SELECT count(*) FROM observations WHERE org_id = ANY(:orgs) AND embedding IS NULL""")
+                        SELECT (SELECT count(*) FROM observations WHERE org_id = ANY(:orgs) AND embedding IS NULL)
+                             + (SELECT count(*) FROM improvement_actions WHERE org_id = ANY(:orgs) AND embedding IS NULL)""")
                 .bind("orgs", orgs).mapTo(Integer.class).one()) == 0, Duration.ofSeconds(30));
     }
 }
