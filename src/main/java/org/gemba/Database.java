@@ -47,8 +47,8 @@ public final class Database {
     /**
      * The connection pool, without tomcat-jdbc's statement facade. The facade wraps each statement and
      * result set in a reflective proxy, so every {@code rs.getXxx} went through {@code Method.invoke}
-     * and a method-name comparison: most of the CPU of a 50-row page (measured with JFR). JDBI closes
-     * its own statements, which is all the facade guards.
+     * and a method-name comparison: 25 columns times 50 rows for a page of observations (seen with
+     * JFR). JDBI closes its own statements, which is all the facade guards.
      */
     public static ManagedDataSource dataSource(DataSourceFactory factory, MetricRegistry metrics, String name) {
         ManagedDataSource dataSource = factory.build(metrics, name);

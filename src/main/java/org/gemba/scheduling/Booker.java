@@ -34,8 +34,7 @@ final class Booker {
 
     /** The rules that depend only on the placement and the leader (checked when joining a waitlist). */
     static void checkStatic(Handle h, UUID orgId, ShiftRow shift, UserRow leader) {
-        BookingDao.Placed r = h.attach(BookingDao.class).staticRefusal(orgId, shift.id(), leader.id());
-        BookingRefusal refusal = BookingRefusal.of(r.refusal(), r.missing(), r.weekStart());
+        BookingRefusal refusal = h.attach(BookingDao.class).staticRefusal(orgId, shift.id(), leader.id()).asRefusal();
         if (refusal != null) {
             throw refusal.toException(BookingRefusal.Subject.of(shift, leader.name()), null);
         }
@@ -46,7 +45,7 @@ final class Booker {
                       String reason, Instant now) {
         BookingDao.Placed placed = SchedulingErrors.translate(() -> h.attach(BookingDao.class)
                 .place(orgId, shift.id(), leader.id(), bookedBy, override, reason, now));
-        BookingRefusal refusal = BookingRefusal.of(placed.refusal(), placed.missing(), placed.weekStart());
+        BookingRefusal refusal = placed.asRefusal();
         if (refusal != null) {
             throw refusal.toException(BookingRefusal.Subject.of(shift, leader.name()), null);
         }

@@ -76,7 +76,12 @@ public interface BookingDao {
                 .map(Outcome::map).one();
     }
 
-    record Placed(String refusal, String[] missing, LocalDate weekStart, UUID bookingId) {}
+    record Placed(String refusal, String[] missing, LocalDate weekStart, UUID bookingId) {
+        /** Null when booking_place / booking_refusal allowed it. */
+        BookingRefusal asRefusal() {
+            return BookingRefusal.of(refusal, missing, weekStart);
+        }
+    }
 
     /** Applies the booking rules, takes a place and writes the booking; the caller holds the locks. */
     @SqlQuery("SELECT * FROM booking_place(:orgId, :shiftId, :leaderId, :bookedBy, :override, :reason, :now)")
