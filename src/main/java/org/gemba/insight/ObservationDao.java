@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(ObservationRow.class)
+@RegisterRowMapper(ObservationRowMapper.class)
 @RegisterConstructorMapper(ObservationDao.Place.class)
 @RegisterConstructorMapper(ObservationDao.LinkedAction.class)
 @RegisterConstructorMapper(ObservationDao.ActionCounts.class)

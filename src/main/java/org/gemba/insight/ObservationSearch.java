@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.postgresql.PGStatement;
@@ -35,7 +34,7 @@ public final class ObservationSearch {
     /** How many of the newest filtered rows a search looks through before asking the GIN indexes instead. */
     static final int WALK = 4000;
 
-    private static final RowMapper<ObservationRow> ROW = ConstructorMapper.of(ObservationRow.class);
+    private static final RowMapper<ObservationRow> ROW = new ObservationRowMapper();
     private static final Pattern ENUM_NAME = Pattern.compile("[A-Z][A-Z_]*");
 
     public record Filter(UUID authorId, String status, String kind, String criterion, String cause, UUID siteId,
@@ -147,10 +146,7 @@ public final class ObservationSearch {
         T map(ObservationRow row, ResultSet rs) throws SQLException;
     }
 
-    /**
-     * Maps the observation columns with a constructor mapper specialised once per result set:
-     * {@code ConstructorMapper.map} alone looks the constructor and columns up again for every row.
-     */
+    /** Maps the observation columns with {@link ObservationRowMapper}, specialised once per result set. */
     private static <T> RowMapper<T> withRow(RowPlus<T> plus) {
         return new RowMapper<>() {
             @Override
