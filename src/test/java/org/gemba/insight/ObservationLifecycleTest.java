@@ -57,6 +57,55 @@ class ObservationLifecycleTest {
         assertThat(InsightFixtures.auditRows(InsightApi.id(body), "CREATED")).isEqualTo(1);
     }
 
+    /** Every column comes back in its own field, from the single read, the plain list and a search. */
+    @Test
+    void everyField_readsBackInPlace_fromDetailListAndSearch() {
+        TestApplication.CLOCK.set(Instant.parse("2026-05-15T10:00:00Z")); // Friday
+        JsonNode created = api.observe(leader, site, "Hoist slings missing on Ward 9 again", "IDEA",
+                Map.of("observedAt", "2026-05-14T08:30:00Z", "criterion", "CULTURE", "cause", "TOOLS_AND_RESOURCES",
+                        "tags", java.util.List.of("hoists", "ward 9")));
+        UUID obs = InsightApi.id(created);
+        TestApplication.CLOCK.set(Instant.parse("2026-05-18T09:00:00Z"));
+        Http.Res triaged = api.as(improver).post("/api/v1/observations/" + obs + "/triage", Map.of("priority", "P3",
+                "theme", "Equipment", "criterion", "DELIVERY", "cause", "PROCESS", "team", "Manual handling"));
+        assertThat(triaged.status()).as(triaged.toString()).isEqualTo(200);
+
+        JsonNode detail = api.as(improver).get("/api/v1/observations/" + obs).json();
+        JsonNode listed = api.as(improver).get("/api/v1/observations").json().path("items").get(0);
+        JsonNode searched = api.as(improver).get("/api/v1/observations?q=slings").json().path("items").get(0);
+        for (JsonNode o : java.util.List.of(detail, listed, searched)) {
+            assertThat(o.path("id").asText()).isEqualTo(obs.toString());
+            assertThat(o.path("authorId").asText()).isEqualTo(leader.id().toString());
+            assertThat(o.path("siteId").asText()).isEqualTo(site.toString());
+            assertThat(o.path("bookingId").isNull()).isTrue();
+            assertThat(o.path("placementId").isNull()).isTrue();
+            assertThat(o.path("observedAt").asText()).isEqualTo("2026-05-14T08:30:00Z");
+            assertThat(o.path("loggedAt").asText()).isEqualTo("2026-05-15T10:00:00Z");
+            assertThat(o.path("text").asText()).isEqualTo("Hoist slings missing on Ward 9 again");
+            assertThat(o.path("kind").asText()).isEqualTo("IDEA");
+            assertThat(o.path("criterion").asText()).isEqualTo("DELIVERY");
+            assertThat(o.path("cause").asText()).isEqualTo("PROCESS");
+            assertThat(o.path("tags").toString()).isEqualTo("[\"hoists\",\"ward 9\"]");
+            assertThat(o.path("status").asText()).isEqualTo("TRIAGED");
+            assertThat(o.path("priority").asText()).isEqualTo("P3");
+            assertThat(o.path("theme").asText()).isEqualTo("Equipment");
+            assertThat(o.path("team").asText()).isEqualTo("Manual handling");
+            assertThat(o.path("triageDueAt").asText()).isEqualTo("2026-05-22T23:00:00Z");
+            assertThat(o.path("triagedAt").asText()).isEqualTo("2026-05-18T09:00:00Z");
+            assertThat(o.path("declinedAt").isNull()).isTrue();
+            assertThat(o.path("closedAt").isNull()).isTrue();
+            assertThat(o.path("version").asInt()).isEqualTo(created.path("version").asInt() + 1);
+        }
+
+        JsonNode other = api.observe(leader, site, "Sluice room door propped open");
+        Http.Res declined = api.as(improver).post("/api/v1/observations/" + InsightApi.id(other) + "/decline",
+                Map.of("reason", "raised with estates already"));
+        assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
+        JsonNode declinedListed = api.as(improver).get("/api/v1/observations?status=DECLINED").json().path("items").get(0);
+        assertThat(declinedListed.path("declinedAt").asText()).isEqualTo("2026-05-18T09:00:00Z");
+        assertThat(declinedListed.path("declineReason").asText()).isEqualTo("raised with estates already");
+    }
+
     @Test
     void triageAndDecline_withStaleIfMatch_answer412AndChangeNothing() {
         Http.Res created = api.as(leader).post("/api/v1/observations", Map.of("siteId", site.toString(),
