@@ -8,7 +8,6 @@ import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.CachingAuthenticator;
 import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
 import io.dropwizard.auth.basic.BasicCredentials;
-import io.dropwizard.auth.chained.ChainedAuthFilter;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -19,7 +18,6 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
-import java.util.List;
 import org.gemba.audit.AuditLog;
 import org.gemba.audit.AuditResource;
 import org.gemba.auth.BasicAuthenticator;
@@ -28,6 +26,7 @@ import org.gemba.auth.LoginThrottle;
 import org.gemba.auth.PasswordHasher;
 import org.gemba.auth.ProblemUnauthorizedHandler;
 import org.gemba.auth.RoleAuthorizer;
+import org.gemba.auth.SchemeAuthFilter;
 import org.gemba.auth.TokenAuthenticator;
 import org.gemba.common.ApiExceptionMapper;
 import org.gemba.common.CursorCodec;
@@ -153,9 +152,7 @@ public class GembaApplication extends Application<GembaConfiguration> {
         AuthFilter<String, Caller> bearerFilter = new OAuthCredentialAuthFilter.Builder<Caller>()
                 .setAuthenticator(new TokenAuthenticator(jdbi)).setAuthorizer(authorizer).setPrefix("Bearer")
                 .setRealm("gemba").setUnauthorizedHandler(unauthorized).buildAuthFilter();
-        @SuppressWarnings({"rawtypes", "unchecked"})
-        List<AuthFilter> filters = List.of(basicFilter, bearerFilter);
-        env.jersey().register(new AuthDynamicFeature(new ChainedAuthFilter<>(filters)));
+        env.jersey().register(new AuthDynamicFeature(new SchemeAuthFilter(bearerFilter, basicFilter)));
         env.jersey().register(RolesAllowedDynamicFeature.class);
         env.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
         return basic;

@@ -7,7 +7,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The SQL behind logging in: credentials, API tokens and the failed-login throttle. */
+/** The SQL behind logging in with a password: credentials and the failed-login throttle ({@link TokenAuthenticator} looks up API tokens). */
 @RegisterConstructorMapper(AuthDao.Login.class)
 public interface AuthDao {
 
@@ -19,14 +19,6 @@ public interface AuthDao {
              WHERE lower(u.email) = lower(:email) AND u.active
             """)
     Optional<Login> findByEmail(String email);
-
-    @SqlQuery("""
-            SELECT u.id, u.org_id, u.email, u.name, u.roles, o.time_zone, NULL AS password_hash
-              FROM api_tokens t JOIN users u ON u.id = t.user_id AND u.org_id = t.org_id
-                   JOIN organisations o ON o.id = u.org_id
-             WHERE t.token_hash = :tokenHash AND t.revoked_at IS NULL AND u.active
-            """)
-    Optional<Login> findByTokenHash(String tokenHash);
 
     /** When the account may try again, if it is throttled now. */
     @SqlQuery("SELECT locked_until FROM login_throttle WHERE email_key = lower(:email) AND locked_until > now()")

@@ -52,6 +52,44 @@ class AuthenticationTest {
         Http.Res res = anonymous().bearer("gmb_not-a-real-token").get("/api/v1/me");
         assertThat(res.status()).isEqualTo(401);
         assertThat(res.code()).isEqualTo("UNAUTHENTICATED");
+        assertThat(res.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    @Test
+    void token_inAnySchemeCase_actsWithItsUsersRoles() {
+        Fixtures.Org org = Fixtures.org();
+        Fixtures.User hr = org.user("HR", "LEADER");
+        Fixtures.User leader = org.user("LEADER");
+        String token = hr.http(APP.getLocalPort()).post("/api/v1/me/tokens", Map.of("name", "script"))
+                .json().path("token").asText();
+
+        Http lowerCase = anonymous().header("Authorization", "bearer " + token);
+        Http.Res me = lowerCase.get("/api/v1/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().path("id").asText()).isEqualTo(hr.id().toString());
+        assertThat(me.json().path("roles").toString()).contains("HR").contains("LEADER");
+        // HR may read another leader's progress; a LEADER-only caller may not
+        assertThat(lowerCase.get("/api/v1/users/" + leader.id() + "/progress").status()).isEqualTo(200);
+        String leaderToken = leader.http(APP.getLocalPort()).post("/api/v1/me/tokens", Map.of("name", "mine"))
+                .json().path("token").asText();
+        assertThat(anonymous().bearer(leaderToken).get("/api/v1/users/" + hr.id() + "/progress").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void token_ofADeactivatedUser_is401() {
+        Fixtures.Org org = Fixtures.org();
+        Fixtures.User admin = org.user("ADMIN");
+        Fixtures.User leader = org.user("LEADER");
+        String token = leader.http(APP.getLocalPort()).post("/api/v1/me/tokens", Map.of("name", "laptop"))
+                .json().path("token").asText();
+        assertThat(anonymous().bearer(token).get("/api/v1/me").status()).isEqualTo(200);
+
+        assertThat(admin.http(APP.getLocalPort()).patch("/api/v1/users/" + leader.id(), Map.of("active", false))
+                .status()).isEqualTo(200);
+        Http.Res after = anonymous().bearer(token).get("/api/v1/me");
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.code()).isEqualTo("UNAUTHENTICATED");
     }
 
     @Test
