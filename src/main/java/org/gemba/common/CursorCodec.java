@@ -15,10 +15,15 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public class CursorCodec {
     private static final char SEPARATOR = '\u001f';
-    private final SecretKeySpec key;
+    private final Mac keyed;
 
     public CursorCodec(String secret) {
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        try {
+            keyed = Mac.getInstance("HmacSHA256");
+            keyed.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String encode(List<String> values) {
@@ -46,12 +51,12 @@ public class CursorCodec {
         }
     }
 
+    /** A clone of the keyed MAC: looking up the provider and keying it cost more than the HMAC itself. */
     private byte[] sign(byte[] payload) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            Mac mac = (Mac) keyed.clone();
             return Arrays.copyOf(mac.doFinal(payload), 16);
-        } catch (GeneralSecurityException e) {
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }
