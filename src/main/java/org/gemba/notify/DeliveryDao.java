@@ -77,10 +77,20 @@ public interface DeliveryDao {
 
     @SqlUpdate("""
             UPDATE notifications
-               SET delivery_status = :status, claimed_until = NULL, last_error = :error
+               SET delivery_status = 'FAILED', claimed_until = NULL, last_error = :error
              WHERE id = :id AND delivery_status = 'SENDING' AND attempts = :attempt
             """)
-    int markFinal(UUID id, int attempt, String status, String error);
+    int markFailed(UUID id, int attempt, String error);
+
+    /** Claimed rows that need no mail sent, each with its reason: a whole batch in one statement. */
+    @SqlUpdate("""
+            UPDATE notifications n
+               SET delivery_status = 'SKIPPED', claimed_until = NULL, last_error = s.reason
+              FROM unnest(CAST(:ids AS uuid[]), CAST(:attempts AS int[]), CAST(:reasons AS text[]))
+                   AS s(id, attempt, reason)
+             WHERE n.id = s.id AND n.delivery_status = 'SENDING' AND n.attempts = s.attempt
+            """)
+    int markSkipped(UUID[] ids, int[] attempts, String[] reasons);
 
     /**
      * Hands claimed rows back untried (the attempt is not counted): the mail server is down, or the

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.gemba.scheduling.calendar.BookingCalendar;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -26,7 +28,7 @@ public class DeliveryWorker {
      * How a worker is tuned; the clock decides what is due and when leases end. {@code onlyOrg}
      * limits it to one organisation's mail (null, the server's setting: all of them).
      */
-    public record Settings(int batchSize, int maxAttempts, Duration backoff, Duration lease, java.util.UUID onlyOrg) {
+    public record Settings(int batchSize, int maxAttempts, Duration backoff, Duration lease, UUID onlyOrg) {
         public static Settings of(MailConfig c) {
             return new Settings(c.batchSize, c.maxAttempts, c.backoff.toJavaDuration(), c.lease.toJavaDuration(), null);
         }
@@ -34,7 +36,7 @@ public class DeliveryWorker {
 
     /** Looks up the .ics to attach to a booking's mail; the calendar feature supplies it. */
     public interface Attachments {
-        Optional<String> icsForBooking(java.util.UUID orgId, java.util.UUID bookingId);
+        Optional<String> icsForBooking(UUID orgId, UUID bookingId);
     }
 
     private final Jdbi jdbi;
@@ -71,7 +73,7 @@ public class DeliveryWorker {
     public int runOnce() {
         // PostgreSQL keeps microseconds; the lease doubles as a fencing token, so it must compare equal
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<java.util.UUID> abandoned = jdbi.inTransaction(h ->
+        List<UUID> abandoned = jdbi.inTransaction(h ->
                 h.attach(DeliveryDao.class).abandonExhausted(now, settings.maxAttempts(), settings.onlyOrg()));
         abandoned.forEach(id -> {
             failed.inc();
@@ -83,24 +85,67 @@ public class DeliveryWorker {
         Instant stopBy = leaseUntil.minus(settings.lease().dividedBy(2));
         List<DeliveryDao.Claimed> batch = jdbi.inTransaction(h -> h.attach(DeliveryDao.class)
                 .claim(now, leaseUntil, settings.batchSize(), settings.maxAttempts(), settings.onlyOrg()));
-        for (int i = 0; i < batch.size(); i++) {
+        List<DeliveryDao.Claimed> toSend = skipThoseNeedingNoMail(batch);
+        for (int i = 0; i < toSend.size(); i++) {
             if (clock.instant().isAfter(stopBy)) {
-                release(batch.subList(i, batch.size()), leaseUntil, clock.instant());
+                release(toSend.subList(i, toSend.size()), leaseUntil, clock.instant());
                 break;
             }
-            Optional<Instant> serverDownUntil = deliver(batch.get(i));
+            Optional<Instant> serverDownUntil = deliver(toSend.get(i));
             if (serverDownUntil.isPresent()) {
                 // the next ones would only wait for the same timeout and burn an attempt each
-                release(batch.subList(i + 1, batch.size()), leaseUntil, serverDownUntil.get());
+                release(toSend.subList(i + 1, toSend.size()), leaseUntil, serverDownUntil.get());
                 break;
             }
         }
         return batch.size();
     }
 
+    /**
+     * Records every claimed row that is not to be e-mailed as SKIPPED, in one statement (with no SMTP
+     * host that is every row, and a bulk load's backlog was one transaction each), and answers the rest.
+     */
+    private List<DeliveryDao.Claimed> skipThoseNeedingNoMail(List<DeliveryDao.Claimed> batch) {
+        List<DeliveryDao.Claimed> toSend = new ArrayList<>();
+        List<DeliveryDao.Claimed> skip = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (DeliveryDao.Claimed n : batch) {
+            String reason = skipReason(n);
+            if (reason == null) {
+                toSend.add(n);
+            } else {
+                skip.add(n);
+                reasons.add(reason);
+            }
+        }
+        if (!skip.isEmpty()) {
+            UUID[] ids = skip.stream().map(DeliveryDao.Claimed::id).toArray(UUID[]::new);
+            int[] attempts = skip.stream().mapToInt(DeliveryDao.Claimed::attempts).toArray();
+            jdbi.useTransaction(h -> h.attach(DeliveryDao.class)
+                    .markSkipped(ids, attempts, reasons.toArray(String[]::new)));
+            skipped.inc(skip.size());
+            if (sender == null) {
+                skip.forEach(n -> LOG.info("mail: not e-mailed (no SMTP host): notification {} ({}) for user {}",
+                        n.id(), n.type(), n.userId()));
+            }
+        }
+        return toSend;
+    }
+
+    /** Why a claimed notification is not to be e-mailed, or null to send it. */
+    private String skipReason(DeliveryDao.Claimed n) {
+        if (!n.active()) {
+            return "recipient is no longer active";
+        }
+        if (n.optedOut() && !MailComposer.typeOf(n.type()).essential()) {
+            return "recipient turned off e-mail for " + n.type();
+        }
+        return sender == null ? "no SMTP host configured" : null;
+    }
+
     private void release(List<DeliveryDao.Claimed> rest, Instant leaseUntil, Instant nextAttemptAt) {
         if (!rest.isEmpty()) {
-            java.util.UUID[] ids = rest.stream().map(DeliveryDao.Claimed::id).toArray(java.util.UUID[]::new);
+            UUID[] ids = rest.stream().map(DeliveryDao.Claimed::id).toArray(UUID[]::new);
             jdbi.useTransaction(h -> h.attach(DeliveryDao.class).release(ids, leaseUntil, nextAttemptAt));
         }
     }
@@ -116,20 +161,6 @@ public class DeliveryWorker {
 
     /** Sends one; answers when to try again if the mail server itself is unavailable. */
     private Optional<Instant> deliver(DeliveryDao.Claimed n) {
-        NotificationType type = MailComposer.typeOf(n.type());
-        if (!n.active()) {
-            record(n, "SKIPPED", "recipient is no longer active");
-            return Optional.empty();
-        }
-        if (n.optedOut() && !type.essential()) {
-            record(n, "SKIPPED", "recipient turned off e-mail for " + n.type());
-            return Optional.empty();
-        }
-        if (sender == null) {
-            LOG.info("mail: not e-mailed (no SMTP host): notification {} ({}) for user {}", n.id(), n.type(), n.userId());
-            record(n, "SKIPPED", "no SMTP host configured");
-            return Optional.empty();
-        }
         try {
             OutgoingMail mail = composer.compose(new MailComposer.Content(n.id(), n.email(), n.name(), n.type(),
                     n.subject(), n.body()), ics(n));
@@ -161,7 +192,7 @@ public class DeliveryWorker {
     private Optional<Instant> failed(DeliveryDao.Claimed n, Exception e) {
         String reason = MailFailures.describe(e);
         if (MailFailures.permanent(e) || n.attempts() >= settings.maxAttempts()) {
-            record(n, "FAILED", reason);
+            recordFailed(n, reason);
             LOG.error("mail: notification {} for user {} FAILED after {} attempt(s): {}",
                     n.id(), n.userId(), n.attempts(), reason);
             return Optional.empty();
@@ -180,8 +211,8 @@ public class DeliveryWorker {
         return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
     }
 
-    private void record(DeliveryDao.Claimed n, String status, String reason) {
-        jdbi.useTransaction(h -> h.attach(DeliveryDao.class).markFinal(n.id(), n.attempts(), status, reason));
-        ("FAILED".equals(status) ? failed : skipped).inc();
+    private void recordFailed(DeliveryDao.Claimed n, String reason) {
+        jdbi.useTransaction(h -> h.attach(DeliveryDao.class).markFailed(n.id(), n.attempts(), reason));
+        failed.inc();
     }
 }

@@ -291,6 +291,39 @@ class DeliveryWorkerTest {
     }
 
     @Test
+    void oneBatch_skipsInactiveAndOptedOutRecipientsWithTheirReasons_andSendsTheRest() {
+        Fixtures.Org org = Fixtures.org();
+        Fixtures.User gone = org.user("LEADER");
+        Fixtures.User optedOut = org.user("LEADER");
+        Fixtures.User reader = org.user("LEADER");
+        UUID toGone = notifyUser(gone, NotificationType.BOOKING_MADE, "Booked", "You booked a shift.", "BOOKING",
+                UUID.randomUUID());
+        UUID toOptedOut = notifyUser(optedOut, NotificationType.SHIFT_REMINDER, "Reminder", "Your shift is in 48 hours.",
+                "BOOKING", UUID.randomUUID());
+        UUID toReader = notifyUser(reader, NotificationType.BOOKING_MADE, "Booked", "You booked a shift.", "BOOKING",
+                UUID.randomUUID());
+        MailTestSupport.jdbi().useHandle(h -> {
+            h.execute("UPDATE users SET active = false WHERE id = ?", gone.id());
+            h.execute("INSERT INTO notification_preferences (org_id, user_id, type, email)"
+                    + " VALUES (?, ?, 'SHIFT_REMINDER', false)", org.id(), optedOut.id());
+        });
+
+        assertThat(worker(org.id(), appSmtp(), clock).runOnce()).isEqualTo(3);
+
+        assertThat(delivery(toGone)).isEqualTo(new MailTestSupport.Delivery("SKIPPED", 1,
+                "recipient is no longer active", false));
+        assertThat(delivery(toOptedOut)).isEqualTo(new MailTestSupport.Delivery("SKIPPED", 1,
+                "recipient turned off e-mail for SHIFT_REMINDER", false));
+        assertThat(delivery(toReader).deliveryStatus()).isEqualTo("SENT");
+        assertThat(await(() -> messagesTo(GREEN_MAIL, reader.email()).size() == 1)).isTrue();
+        assertThat(messagesTo(GREEN_MAIL, gone.email())).isEmpty();
+        assertThat(messagesTo(GREEN_MAIL, optedOut.email())).isEmpty();
+        // a skip is final: the next run claims nothing
+        clock.advance(Duration.ofHours(1));
+        assertThat(worker(org.id(), appSmtp(), clock).runOnce()).isZero();
+    }
+
+    @Test
     void backoff_doublesEachAttemptAndIsCapped() {
         DeliveryWorker worker = worker(UUID.randomUUID(), null, clock);
         assertThat(worker.backoff(1)).isEqualTo(Duration.ofMinutes(1));
