@@ -12,12 +12,18 @@ public record PageRequest(int limit, List<String> after) {
     public static final int MAX_LIMIT = 500;
 
     public static PageRequest of(Integer limit, String cursor, CursorCodec codec, int keyParts) {
-        int l = limit == null ? DEFAULT_LIMIT : limit;
+        int l = limit(limit, DEFAULT_LIMIT);
+        List<String> after = cursor == null || cursor.isEmpty() ? null : codec.decode(cursor, keyParts);
+        return new PageRequest(l, after);
+    }
+
+    /** A {@code ?limit=} of any list: 1 to {@link #MAX_LIMIT}, {@code fallback} when absent; refused, not clamped. */
+    public static int limit(Integer limit, int fallback) {
+        int l = limit == null ? fallback : limit;
         if (l < 1 || l > MAX_LIMIT) {
             throw ApiException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        List<String> after = cursor == null || cursor.isEmpty() ? null : codec.decode(cursor, keyParts);
-        return new PageRequest(l, after);
+        return l;
     }
 
     public String after(int i) {

@@ -131,17 +131,15 @@ public class ObservationResource {
         return detail(caller, observations.decline(caller, Id.fromPath(id, "Observation"), body, ifMatch));
     }
 
-    /** 200 {items: [{type, id, score, text|title, status}]} best first; 404 unknown; 422 bad limit. */
+    /** 200 {items: [{type, id, score, text|title, status}]} best first (limit 1..500, default 10); 404 unknown; 422 bad limit. */
     @GET
     @Path("/{id}/similar")
     @RolesAllowed("IMPROVEMENT")
     public Map<String, List<SimilarDao.Item>> similar(@Auth Caller caller, @PathParam("id") String id,
                                                       @QueryParam("limit") Integer limit) {
         ObservationRow row = observations.visible(caller, Id.fromPath(id, "Observation"));
-        int l = limit == null ? 10 : limit;
-        if (l < 1 || l > 50) {
-            throw ApiException.invalid("limit", "must be between 1 and 50");
-        }
+        // the same range as every list (API.md); there are rarely more than a hundred-odd candidates
+        int l = PageRequest.limit(limit, 10);
         return Map.of("items", similar.similar(caller.orgId().value(), row.id(), l));
     }
 

@@ -23,7 +23,7 @@ public class SuggestionResource {
 
     /**
      * 200 {@code {items, gapHours}}, best first; 404 for another leader's id (LEADER) or a non-leader;
-     * 422 for {@code limit} outside 1..100; 403 for other roles.
+     * 422 for {@code limit} outside 1..500; 403 for other roles.
      */
     @GET
     @RolesAllowed({"LEADER", "HR"})

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.gemba.auth.Caller;
 import org.gemba.common.ApiException;
+import org.gemba.common.PageRequest;
 import org.jdbi.v3.core.Jdbi;
 
 /** Suggestions: bookable shifts, ranked unseen placement, unseen site, fewest recent visitors, soonest. */
@@ -64,14 +65,10 @@ public class SuggestionService {
             return 10;
         }
         try {
-            int l = Integer.parseInt(value);
-            if (l >= 1 && l <= 100) {
-                return l;
-            }
+            return PageRequest.limit(Integer.valueOf(value), 10);
         } catch (NumberFormatException e) {
-            // refused below
+            throw ApiException.invalid("limit", "must be between 1 and " + PageRequest.MAX_LIMIT);
         }
-        throw ApiException.invalid("limit", "must be between 1 and 100");
     }
 
     private static OffsetDateTime utc(Instant i) {

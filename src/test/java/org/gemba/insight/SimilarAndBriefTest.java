@@ -56,6 +56,25 @@ class SimilarAndBriefTest {
     }
 
     @Test
+    void similar_limit_takesTheListRange_andRefusesOutsideIt() {
+        api.observe(leader, site, "Meal trolleys arrive late on Ward 3");
+        api.observe(leader, site, "Lunch trolley late on Ward 3 again");
+        UUID probe = InsightApi.id(api.observe(leader, site, "Ward 3 meal trolley was late today"));
+        String path = "/api/v1/observations/" + probe + "/similar";
+
+        assertThat(api.as(improver).get(path + "?limit=1").json().path("items")).hasSize(1);
+        Http.Res all = api.as(improver).get(path + "?limit=500");
+        assertThat(all.status()).as(all.toString()).isEqualTo(200);
+        assertThat(all.json().path("items")).hasSize(2);
+        for (String limit : new String[] {"0", "501", "many"}) {
+            Http.Res bad = api.as(improver).get(path + "?limit=" + limit);
+            assertThat(bad.status()).as(limit).isEqualTo(422);
+            assertThat(bad.code()).isEqualTo("VALIDATION_FAILED");
+            assertThat(bad.json().path("errors").get(0).path("field").asText()).isEqualTo("limit");
+        }
+    }
+
+    @Test
     void similar_offersOpenActionsAndMarksDeclinedObservations() {
         UUID declined = InsightApi.id(api.observe(leader, site, "Hand gel dispensers are empty by the ward doors"));
         api.as(improver).post("/api/v1/observations/" + declined + "/decline", Map.of("reason", "Reported to estates"));

@@ -137,9 +137,13 @@ class SuggestionTest {
         shift(p, 3, 9, 3);
         Http http = leader.http(APP.getLocalPort());
         assertThat(http.get("/api/v1/users/" + leader.id() + "/suggestions?limit=1").json().path("items")).hasSize(1);
-        Http.Res bad = http.get("/api/v1/users/" + leader.id() + "/suggestions?limit=0");
-        assertThat(bad.status()).isEqualTo(422);
-        assertThat(bad.json().path("errors").get(0).path("field").asText()).isEqualTo("limit");
+        // the range of every list (API.md): 1..500, refused outside it, not clamped
+        assertThat(http.get("/api/v1/users/" + leader.id() + "/suggestions?limit=500").json().path("items")).hasSize(2);
+        for (String limit : new String[] {"0", "501", "ten"}) {
+            Http.Res bad = http.get("/api/v1/users/" + leader.id() + "/suggestions?limit=" + limit);
+            assertThat(bad.status()).as(limit).isEqualTo(422);
+            assertThat(bad.json().path("errors").get(0).path("field").asText()).isEqualTo("limit");
+        }
     }
 
     @Test
