@@ -31,10 +31,10 @@ public class CompletionReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Page<ProgressView> json(@Auth Caller caller, @QueryParam("year") String year,
                                    @QueryParam("directorate") String directorate, @QueryParam("grade") String grade,
-                                   @QueryParam("status") String status, @QueryParam("limit") String limit,
+                                   @QueryParam("status") String status, @QueryParam("limit") Integer limit,
                                    @QueryParam("cursor") String cursor) {
         return progress.reportPage(caller, year, ProgressService.ReportFilters.parse(directorate, grade, status),
-                parseLimit(limit), cursor);
+                limit, cursor);
     }
 
     /** 200 {@code text/csv; charset=UTF-8} as an attachment, in the JSON's order; same refusals. */
@@ -48,17 +48,5 @@ public class CompletionReportResource {
         StreamingOutput body = out -> progress.csvWriter(caller, year, filters, out).run();
         return Response.ok(body, TEXT_CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
-    }
-
-    /** Jersey would answer 404 for a non-numeric limit; the contract wants 422 naming it. */
-    private static Integer parseLimit(String limit) {
-        if (limit == null || limit.isEmpty()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(limit);
-        } catch (NumberFormatException e) {
-            throw org.gemba.common.ApiException.invalid("limit", "must be between 1 and 500");
-        }
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.gemba.auth.Caller;
 import org.gemba.common.Id;
+import org.gemba.common.PageRequest;
 
 /** Shifts that would close a leader's gap, with variety. */
 @Path("/api/v1/users/{id}/suggestions")
@@ -28,7 +29,7 @@ public class SuggestionResource {
     @GET
     @RolesAllowed({"LEADER", "HR"})
     public SuggestionService.Suggestions get(@Auth Caller caller, @PathParam("id") String id,
-                                             @QueryParam("limit") String limit) {
-        return suggestions.suggest(caller, Id.fromPath(id, "User"), limit);
+                                             @QueryParam("limit") Integer limit) {
+        return suggestions.suggest(caller, Id.fromPath(id, "User"), PageRequest.limit(limit, 10));
     }
 }

@@ -8,8 +8,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.gemba.auth.Caller;
-import org.gemba.common.ApiException;
-import org.gemba.common.PageRequest;
 import org.jdbi.v3.core.Jdbi;
 
 /** Suggestions: bookable shifts, ranked unseen placement, unseen site, fewest recent visitors, soonest. */
@@ -34,8 +32,7 @@ public class SuggestionService {
     /** {@code gapHours}: what the leader still needs to reach expected-to-date (0 when on track). */
     public record Suggestions(List<Suggestion> items, BigDecimal gapHours) {}
 
-    public Suggestions suggest(Caller caller, UUID leaderId, String limitParam) {
-        int limit = parseLimit(limitParam);
+    public Suggestions suggest(Caller caller, UUID leaderId, int limit) {
         ProgressRow current = progress.forLeader(caller, leaderId, null);
         BigDecimal gap = current.expectedToDateHours().subtract(current.completedHours()).max(BigDecimal.ZERO);
         Instant now = programmeClock.clock().instant();
@@ -58,17 +55,6 @@ public class SuggestionService {
                 : "A placement you know; " + r.recentVisitors() + " leaders visited it recently";
         return new Suggestion(r.shiftId(), r.placementId(), r.placementName(), r.siteId(), r.siteName(), r.start(),
                 r.end(), r.hours(), r.placesLeft(), r.score(), reason);
-    }
-
-    private static int parseLimit(String value) {
-        if (value == null || value.isEmpty()) {
-            return 10;
-        }
-        try {
-            return PageRequest.limit(Integer.valueOf(value), 10);
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid("limit", "must be between 1 and " + PageRequest.MAX_LIMIT);
-        }
     }
 
     private static OffsetDateTime utc(Instant i) {

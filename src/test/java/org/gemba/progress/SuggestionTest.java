@@ -139,6 +139,7 @@ class SuggestionTest {
         assertThat(http.get("/api/v1/users/" + leader.id() + "/suggestions?limit=1").json().path("items")).hasSize(1);
         // the range of every list (API.md): 1..500, refused outside it, not clamped
         assertThat(http.get("/api/v1/users/" + leader.id() + "/suggestions?limit=500").json().path("items")).hasSize(2);
+        assertThat(http.get("/api/v1/users/" + leader.id() + "/suggestions?limit=").json().path("items")).hasSize(2);
         for (String limit : new String[] {"0", "501", "ten"}) {
             Http.Res bad = http.get("/api/v1/users/" + leader.id() + "/suggestions?limit=" + limit);
             assertThat(bad.status()).as(limit).isEqualTo(422);
